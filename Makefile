@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make run` serves the API, `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format bench clean seed
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/gunicorn --config gunicorn.conf.py
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+seed: $(STAMP)
+	$(BIN)/claimdesk seed
+
+bench: $(STAMP)
+	$(BIN)/python bench/api.py
+	$(BIN)/python bench/extraction_quality.py
+	$(BIN)/python bench/extraction_speed.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,1 @@
+"""Articles: news stories as published."""

@@ -1,0 +1,124 @@
+"""Articles in MongoDB: unique by URL and by normalised body."""
+
+import hashlib
+
+from bson import ObjectId
+from pymongo.errors import DuplicateKeyError
+
+from service.claims.repository import ClaimRepository
+from service.errors import Conflict
+from service.persistence import Repository, any_of, date_range
+
+
+def content_hash(body: str) -> str:
+    """sha256 of the whitespace-normalised body."""
+    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
+
+
+class ArticleRepository(Repository):
+    """CRUD for articles; deleting one deletes its claims."""
+
+    collection_name = "articles"
+    resource = "article"
+    sort_fields = {"published_at": "published_at", "created_at": "created_at", "title": "title"}
+
+    def _check_unique(self, doc: dict, own_id: ObjectId | None = None) -> None:
+        """Conflict when another article has this URL or this body."""
+        others = {"_id": {"$ne": own_id}} if own_id else {}
+        if doc.get("url"):
+            clash = self.collection.find_one({**others, "url": doc["url"]}, {"_id": 1})
+            if clash is not None:
+                raise Conflict(f"An article with url {doc['url']} exists", clash["_id"])
+        clash = self.collection.find_one({**others, "content_hash": doc["content_hash"]}, {"_id": 1})
+        if clash is not None:
+            raise Conflict("An article with the same body exists", clash["_id"])
+
+    def prepare(self, data: dict) -> dict:
+        """A new article document, checked for duplicates but not yet stored."""
+        doc = {
+            "url": None,
+            "source": None,
+            "authors": [],
+            "published_at": None,
+            "language": "en",
+            "tags": [],
+            **data,
+        }
+        doc["content_hash"] = content_hash(doc["body"])
+        doc.update(side_ids=[], claim_count=0)
+        self._check_unique(doc)
+        return doc
+
+    def insert(self, doc: dict, actor: str | None) -> dict:
+        """Store a prepared article."""
+        self.stamp_new(doc, actor)
+        if doc.get("url") is None:
+            # The partial unique index only covers string URLs: leave the field out.
+            doc.pop("url", None)
+        try:
+            self.collection.insert_one(doc)
+        except DuplicateKeyError:
+            self._check_unique(doc, doc.pop("_id", None))
+            raise
+        doc.setdefault("url", None)
+        return doc
+
+    def update(self, article: dict, changes: dict, actor: str | None) -> dict:
+        """Merge-patch an article read at its current version."""
+        fields = dict(changes)
+        if "body" in changes:
+            fields["content_hash"] = content_hash(changes["body"])
+        merged = {**article, **fields}
+        self._check_unique(merged, article["_id"])
+        unset_url = "url" in fields and fields["url"] is None
+        if unset_url:
+            fields.pop("url")
+        try:
+            doc = self.compare_and_set(article["_id"], article["version"], fields, actor)
+        except DuplicateKeyError:
+            self._check_unique(merged, article["_id"])
+            raise
+        if unset_url or "url" not in doc:
+            self.collection.update_one({"_id": doc["_id"]}, {"$unset": {"url": ""}})
+            doc["url"] = None
+        if "published_at" in changes:
+            self.db.claims.update_many(
+                {"article_id": doc["_id"]}, {"$set": {"published_at": doc["published_at"]}}
+            )
+        return doc
+
+    def delete(self, article: dict) -> None:
+        """Delete an article and its claims, never leaving a claim without its article."""
+        claims = ClaimRepository(self.db)
+        side_ids = claims.delete_for_article(article["_id"])
+        self.delete_at_version(article["_id"], article["version"])
+        # A claim created while we deleted would point at nothing: sweep again.
+        side_ids |= claims.delete_for_article(article["_id"])
+        claims.refresh_counters(set(), side_ids)
+
+    def query(self, filters: dict, side_ids: list[ObjectId] | None = None) -> dict:
+        """The MongoDB filter for the article list filters (every value a literal)."""
+        query: dict = {}
+        for param, field in (
+            ("source", "source"),
+            ("tag", "tags"),
+            ("language", "language"),
+            ("url", "url"),
+        ):
+            if filters.get(param):
+                query[field] = any_of(filters[param])
+        if side_ids is not None:
+            query["side_ids"] = any_of(side_ids) if side_ids else {"$in": []}
+        if filters.get("has_claims") is not None:
+            query["claim_count"] = {"$gt": 0} if filters["has_claims"] else 0
+        published = date_range(filters.get("published_after"), filters.get("published_before"))
+        if published:
+            query["published_at"] = published
+        if filters.get("q"):
+            query["$text"] = {"$search": filters["q"]}
+        return query
+
+    def set_extraction(self, article_id: ObjectId, extraction: dict) -> dict:
+        """Record the outcome of an extraction run (not a client change: no version bump)."""
+        self.collection.update_one({"_id": article_id}, {"$set": {"extraction": extraction}})
+        return self.get(article_id)

@@ -1,0 +1,99 @@
+"""Article endpoints."""
+
+from flask import url_for
+from flask.views import MethodView
+
+from service.articles.repository import ArticleRepository
+from service.articles.schemas import (
+    ArticleCreateQuerySchema,
+    ArticleCreateSchema,
+    ArticlePageSchema,
+    ArticleQuerySchema,
+    ArticleSchema,
+    ArticleUpdateSchema,
+    BalanceSchema,
+)
+from service.claims.repository import ClaimRepository
+from service.claims.schemas import ExtractionResultSchema
+from service.db import get_db
+from service.extracting import current_ingest
+from service.http.api import Blueprint
+from service.http.conditional import write_at_version
+from service.http.identity import current_actor
+from service.http.listing import paged
+from service.sides.repository import SideRepository
+
+blp = Blueprint("articles", __name__, url_prefix="/api/v1", description="News articles")
+
+
+@blp.route("/articles")
+class Articles(MethodView):
+    """The article collection."""
+
+    @blp.arguments(ArticleQuerySchema, location="query")
+    @blp.response(200, ArticlePageSchema)
+    def get(self, args):
+        """List articles."""
+        db = get_db()
+        side_ids = SideRepository(db).resolve(args["side"]) if args.get("side") else None
+        repo = ArticleRepository(db)
+        query = repo.query(args, side_ids)
+        items, total = repo.find_page(query, args["sort"], args["page"], args["per_page"])
+        return paged(items, total, args["page"], args["per_page"])
+
+    @blp.etag
+    @blp.arguments(ArticleCreateQuerySchema, location="query")
+    @blp.arguments(ArticleCreateSchema)
+    @blp.response(201, ArticleSchema)
+    def post(self, options, data):
+        """Create an article and extract its claims (unless ?extract=false)."""
+        article = current_ingest().create_article(data, options["extract"], current_actor())
+        return article, 201, {"Location": url_for("articles.Article", article_id=article["_id"])}
+
+
+@blp.route("/articles/<objectid:article_id>")
+@blp.etag
+class Article(MethodView):
+    """One article."""
+
+    @blp.response(200, ArticleSchema)
+    def get(self, article_id):
+        """Get an article."""
+        return ArticleRepository(get_db()).get(article_id)
+
+    @blp.arguments(ArticleUpdateSchema)
+    @blp.response(200, ArticleSchema)
+    def patch(self, changes, article_id):
+        """Change an article (merge patch); a new body re-extracts its claims."""
+        flow = current_ingest()
+        return write_at_version(
+            blp,
+            lambda: flow.articles.get(article_id),
+            ArticleSchema,
+            lambda article: flow.update_article(article, changes, current_actor()),
+        )
+
+    @blp.response(204)
+    def delete(self, article_id):
+        """Delete an article and its claims."""
+        repo = ArticleRepository(get_db())
+        write_at_version(blp, lambda: repo.get(article_id), ArticleSchema, repo.delete)
+
+
+@blp.route("/articles/<objectid:article_id>/extract", methods=["POST"])
+@blp.response(200, ExtractionResultSchema)
+def extract_article(article_id):
+    """Extract the article's claims again; manual and reviewed claims stay."""
+    flow = current_ingest()
+    article = flow.articles.get(article_id)
+    claims = flow.reextract(article, current_actor())
+    return {"claims": claims, "extraction": flow.articles.get(article_id)["extraction"]}
+
+
+@blp.route("/articles/<objectid:article_id>/balance")
+@blp.response(200, BalanceSchema)
+def article_balance(article_id):
+    """Share of voice per side in an article."""
+    db = get_db()
+    ArticleRepository(db).get(article_id)
+    return ClaimRepository(db).balance(article_id)

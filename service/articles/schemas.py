@@ -1,0 +1,136 @@
+"""Article schemas: ArticleSchema out; create, update and query schemas in."""
+
+import marshmallow as ma
+
+from service.http.fields import (
+    BodySchema,
+    ObjectIdField,
+    QuerySchema,
+    ResourceSchema,
+    Sort,
+    UTCDateTime,
+    filter_values,
+    string,
+    string_list,
+)
+from service.http.listing import page_schema
+
+READ_ONLY = ("content_hash", "side_ids", "claim_count", "extraction")
+LANGUAGE = ma.validate.Regexp(r"^[A-Za-z]{2,3}$", error="Must be a BCP 47 primary tag (e.g. en).")
+NOT_BLANK = ma.validate.Regexp(r"\S", error="Must not be blank.")
+
+
+class ExtractionSchema(ma.Schema):
+    """How the article's claims were extracted."""
+
+    status = ma.fields.String(metadata={"enum": ["done", "failed", "skipped"]})
+    extractor = ma.fields.String(allow_none=True)
+    extracted_at = UTCDateTime(allow_none=True)
+    error = ma.fields.String(allow_none=True)
+
+
+class ArticleSchema(ResourceSchema):
+    """An article as the API returns it."""
+
+    title = ma.fields.String(required=True)
+    body = ma.fields.String(required=True)
+    url = ma.fields.String(allow_none=True)
+    source = ma.fields.String(allow_none=True)
+    authors = ma.fields.List(ma.fields.String())
+    published_at = UTCDateTime(allow_none=True)
+    language = ma.fields.String()
+    tags = ma.fields.List(ma.fields.String())
+    content_hash = ma.fields.String()
+    side_ids = ma.fields.List(ObjectIdField())
+    claim_count = ma.fields.Integer()
+    extraction = ma.fields.Nested(ExtractionSchema)
+
+
+class _ArticleFields(BodySchema):
+    """Fields a client writes, shared by create and update."""
+
+    read_only = READ_ONLY
+    url = ma.fields.Url(schemes={"http", "https"}, require_tld=False, allow_none=True,
+                        validate=ma.validate.Length(max=2000))
+    source = string(200, allow_none=True)
+    authors = string_list(max_items=50, max_length=200, allow_none=True)
+    published_at = UTCDateTime(allow_none=True)
+    language = ma.fields.String(validate=LANGUAGE)
+    tags = string_list(max_items=50, max_length=100, allow_none=True)
+
+    @ma.post_load
+    def normalise(self, data, **kwargs):
+        """Lower-case the language; ``null`` lists become empty lists."""
+        if data.get("language"):
+            data["language"] = data["language"].lower()
+        for name in ("authors", "tags"):
+            if name in data and data[name] is None:
+                data[name] = []
+        return data
+
+
+class ArticleCreateSchema(_ArticleFields):
+    """A new article."""
+
+    title = string(500, min_length=1, required=True, validate=NOT_BLANK)
+    body = string(200_000, min_length=1, required=True, validate=NOT_BLANK)
+    language = ma.fields.String(validate=LANGUAGE, load_default="en")
+
+
+class ArticleUpdateSchema(_ArticleFields):
+    """A merge patch of an article (``null`` clears an optional field)."""
+
+    title = string(500, min_length=1, validate=NOT_BLANK)
+    body = string(200_000, min_length=1, validate=NOT_BLANK)
+
+
+class ArticleCreateQuerySchema(ma.Schema):
+    """Options of an article creation."""
+
+    extract = ma.fields.Boolean(load_default=True, metadata={"description": "extract claims now"})
+
+
+class ArticleQuerySchema(QuerySchema):
+    """Filters and sort of the article list."""
+
+    q = string(500, min_length=1, metadata={"description": "full text over title and body"})
+    source = filter_values(string(200, min_length=1))
+    tag = filter_values(string(100, min_length=1))
+    language = filter_values(ma.fields.String(validate=LANGUAGE))
+    side = filter_values(string(200, min_length=1), metadata={"description": "side id or slug"})
+    url = filter_values(string(2000, min_length=1))
+    published_after = UTCDateTime(metadata={"description": "inclusive; a date means 00:00Z"})
+    published_before = UTCDateTime(metadata={"description": "exclusive; a date means 00:00Z"})
+    has_claims = ma.fields.Boolean()
+    sort = Sort(("published_at", "created_at", "title"), load_default=[("created_at", -1)])
+
+    @ma.post_load
+    def lower_language(self, data, **kwargs):
+        """Languages are stored lower-case."""
+        if data.get("language"):
+            data["language"] = [value.lower() for value in data["language"]]
+        return data
+
+
+class BalanceRowSchema(ma.Schema):
+    """One side's share of voice in an article."""
+
+    side_id = ObjectIdField(allow_none=True)
+    side_name = ma.fields.String(allow_none=True)
+    claims = ma.fields.Integer()
+    claim_share = ma.fields.Float()
+    words = ma.fields.Integer()
+    word_share = ma.fields.Float()
+    by_kind = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer())
+
+
+class BalanceSchema(ma.Schema):
+    """Share of voice per side in an article (``side_id`` null: unattributed)."""
+
+    article_id = ObjectIdField()
+    total_claims = ma.fields.Integer()
+    total_words = ma.fields.Integer()
+    sides = ma.fields.List(ma.fields.Nested(BalanceRowSchema))
+
+
+ArticlePageSchema = page_schema(ArticleSchema, "ArticlePage")

@@ -1,0 +1,1 @@
+"""Claims: statements in articles attributed to a speaker and a side."""

@@ -1,0 +1,178 @@
+"""Claim schemas: ClaimSchema out; create, update and query schemas in."""
+
+import marshmallow as ma
+
+from service.http.fields import (
+    BodySchema,
+    ObjectIdField,
+    QuerySchema,
+    ResourceSchema,
+    Sort,
+    Span,
+    UTCDateTime,
+    filter_values,
+    string,
+    string_list,
+)
+from service.http.listing import page_schema
+
+KINDS = ("direct", "indirect", "position")
+SPEAKER_TYPES = ("person", "organization", "place", "group", "unknown")
+REVIEW_STATUSES = ("unreviewed", "confirmed", "rejected")
+ORIGINS = ("extracted", "manual")
+READ_ONLY = ("origin", "published_at")
+SORT_KEYS = ("published_at", "created_at", "confidence", "span.start")
+
+
+class SpeakerSchema(ma.Schema):
+    """Who made a claim."""
+
+    name = string(300, allow_none=True)
+    title = string(300, allow_none=True)
+    type = ma.fields.String(validate=ma.validate.OneOf(SPEAKER_TYPES), allow_none=True)
+
+
+class ReviewSchema(ma.Schema):
+    """A claim's review, as returned."""
+
+    status = ma.fields.String(metadata={"enum": list(REVIEW_STATUSES)})
+    note = ma.fields.String(allow_none=True)
+    reviewed_by = ma.fields.String(allow_none=True)
+    reviewed_at = UTCDateTime(allow_none=True)
+
+
+class ReviewInputSchema(BodySchema):
+    """A review a client sets; who and when come from the request."""
+
+    read_only = ("reviewed_by", "reviewed_at")
+    status = ma.fields.String(validate=ma.validate.OneOf(REVIEW_STATUSES))
+    note = string(2000, allow_none=True)
+
+
+class _ClaimFields(ma.Schema):
+    """Fields a claim has, in and out."""
+
+    text = ma.fields.String(required=True)
+    kind = ma.fields.String(required=True, validate=ma.validate.OneOf(KINDS))
+    speaker = ma.fields.Nested(SpeakerSchema)
+    side_id = ObjectIdField(allow_none=True)
+    cue = ma.fields.String(allow_none=True)
+    span = ma.fields.Nested(Span, allow_none=True)
+    speaker_span = ma.fields.Nested(Span, allow_none=True)
+    confidence = ma.fields.Float(validate=ma.validate.Range(min=0, max=1))
+
+
+class ClaimSchema(ResourceSchema, _ClaimFields):
+    """A claim as the API returns it."""
+
+    article_id = ObjectIdField(required=True)
+    origin = ma.fields.String(metadata={"enum": list(ORIGINS)})
+    review = ma.fields.Nested(ReviewSchema)
+    tags = ma.fields.List(ma.fields.String())
+    published_at = UTCDateTime(allow_none=True)
+
+
+class ExtractedClaimSchema(_ClaimFields):
+    """A claim as extraction would store it (nothing stored yet)."""
+
+    side_name = ma.fields.String(allow_none=True)
+    origin = ma.fields.String()
+    review = ma.fields.Nested(ReviewSchema)
+
+
+class ExtractionRecordSchema(ma.Schema):
+    """The outcome of an extraction run."""
+
+    status = ma.fields.String(metadata={"enum": ["done", "failed", "skipped"]})
+    extractor = ma.fields.String(allow_none=True)
+    extracted_at = UTCDateTime(allow_none=True)
+    error = ma.fields.String(allow_none=True)
+
+
+class ExtractionResultSchema(ma.Schema):
+    """Claims from an extraction run."""
+
+    claims = ma.fields.List(ma.fields.Nested(ClaimSchema))
+    extraction = ma.fields.Nested(ExtractionRecordSchema)
+
+
+class PreviewResultSchema(ma.Schema):
+    """Claims extraction would store for a text."""
+
+    claims = ma.fields.List(ma.fields.Nested(ExtractedClaimSchema))
+    extraction = ma.fields.Nested(ExtractionRecordSchema)
+
+
+class PreviewSchema(BodySchema):
+    """Text to extract claims from without storing anything."""
+
+    text = string(200_000, min_length=1, required=True, validate=ma.validate.Regexp(r"\S"))
+    title = string(500, allow_none=True)
+
+
+class ClaimCreateSchema(BodySchema):
+    """A new (manual) claim."""
+
+    read_only = READ_ONLY
+    article_id = ObjectIdField(required=True)
+    text = string(5000, min_length=1, required=True, validate=ma.validate.Regexp(r"\S"))
+    kind = ma.fields.String(required=True, validate=ma.validate.OneOf(KINDS))
+    speaker = ma.fields.Nested(SpeakerSchema)
+    side_id = ObjectIdField(allow_none=True)
+    cue = string(100, allow_none=True)
+    span = ma.fields.Nested(Span, allow_none=True)
+    speaker_span = ma.fields.Nested(Span, allow_none=True)
+    confidence = ma.fields.Float(validate=ma.validate.Range(min=0, max=1))
+    review = ma.fields.Nested(ReviewInputSchema)
+    tags = string_list(max_items=50, max_length=100)
+
+
+class ClaimUpdateSchema(BodySchema):
+    """A merge patch of a claim (``null`` clears an optional field)."""
+
+    read_only = (*READ_ONLY, "article_id")
+    text = string(5000, min_length=1, validate=ma.validate.Regexp(r"\S"))
+    kind = ma.fields.String(validate=ma.validate.OneOf(KINDS))
+    speaker = ma.fields.Nested(SpeakerSchema, allow_none=True)
+    side_id = ObjectIdField(allow_none=True)
+    cue = string(100, allow_none=True)
+    span = ma.fields.Nested(Span, allow_none=True)
+    speaker_span = ma.fields.Nested(Span, allow_none=True)
+    confidence = ma.fields.Float(validate=ma.validate.Range(min=0, max=1))
+    review = ma.fields.Nested(ReviewInputSchema)
+    tags = string_list(max_items=50, max_length=100, allow_none=True)
+
+    @ma.post_load
+    def empty_tags(self, data, **kwargs):
+        """``tags: null`` clears the list."""
+        if "tags" in data and data["tags"] is None:
+            data["tags"] = []
+        return data
+
+
+class ClaimQuerySchema(QuerySchema):
+    """Filters and sort of claim lists."""
+
+    article_id = filter_values(ObjectIdField())
+    side = filter_values(
+        string(200, min_length=1), metadata={"description": "side id, slug, or none"}
+    )
+    speaker = filter_values(string(300, min_length=1), metadata={"description": "speaker name"})
+    kind = filter_values(ma.fields.String(validate=ma.validate.OneOf(KINDS)))
+    origin = filter_values(ma.fields.String(validate=ma.validate.OneOf(ORIGINS)))
+    review_status = filter_values(ma.fields.String(validate=ma.validate.OneOf(REVIEW_STATUSES)))
+    tag = filter_values(string(100, min_length=1))
+    q = string(500, min_length=1, metadata={"description": "full text over text and speaker"})
+    min_confidence = ma.fields.Float(validate=ma.validate.Range(min=0, max=1))
+    published_after = UTCDateTime(metadata={"description": "inclusive; a date means 00:00Z"})
+    published_before = UTCDateTime(metadata={"description": "exclusive; a date means 00:00Z"})
+    sort = Sort(SORT_KEYS, load_default=[("created_at", -1)])
+
+
+class ArticleClaimQuerySchema(ClaimQuerySchema):
+    """Filters of an article's claims; body order by default."""
+
+    sort = Sort(SORT_KEYS, load_default=[("span.start", 1)])
+
+
+ClaimPageSchema = page_schema(ClaimSchema, "ClaimPage")

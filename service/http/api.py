@@ -1,0 +1,88 @@
+"""flask-smorest Api and Blueprint adapted to the contract (problem+json, optional If-Match)."""
+
+import http
+
+import flask_smorest
+import flask_smorest.etag
+from bson import ObjectId
+from bson.errors import InvalidId
+from flask import request
+from flask_smorest.utils import prepare_response
+from werkzeug.routing import BaseConverter, ValidationError
+
+from service import problems
+
+OBJECT_ID_PATTERN = "^[0-9a-fA-F]{24}$"
+
+
+class ObjectIdConverter(BaseConverter):
+    """Path segment holding a 24-hex ObjectId; anything else does not route (404)."""
+
+    regex = "[0-9a-fA-F]{24}"
+
+    def to_python(self, value: str) -> ObjectId:
+        try:
+            return ObjectId(value)
+        except InvalidId as exc:
+            raise ValidationError() from exc
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
+class Api(flask_smorest.Api):
+    """Api whose documented errors are problem+json documents."""
+
+    ERROR_SCHEMA = problems.ProblemSchema
+
+    def _register_error_handlers(self):
+        problems.register(self._app)
+
+    def _register_responses(self):
+        """Document every error response as application/problem+json."""
+        for status in http.HTTPStatus:
+            response = {"description": status.phrase}
+            if not (100 <= status < 200) and status not in (204, 304):
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, problems.PROBLEM_JSON)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Error (problem+json)", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, problems.PROBLEM_JSON)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
+    def _register_etag_headers(self):
+        """Document If-Match as optional: it is honoured when sent."""
+        self.spec.components.parameter(
+            "IF_NONE_MATCH", "header", flask_smorest.etag.IF_NONE_MATCH_HEADER, lazy=True
+        )
+        if_match = {**flask_smorest.etag.IF_MATCH_HEADER, "required": False}
+        self.spec.components.parameter("IF_MATCH", "header", if_match, lazy=True)
+        self.spec.components.header("ETAG", flask_smorest.etag.ETAG_HEADER, lazy=True)
+
+
+class Blueprint(flask_smorest.Blueprint):
+    """Blueprint where If-Match is honoured when sent, not demanded (no 428)."""
+
+    def _check_precondition(self):
+        return None
+
+    def _verify_check_etag(self):
+        return None
+
+    def _prepare_etag_doc(self, doc, doc_info, **kwargs):
+        doc = super()._prepare_etag_doc(doc, doc_info, **kwargs)
+        doc.get("responses", {}).pop(428, None)
+        return doc
+
+    def check_if_match(self, item, schema) -> None:
+        """Raise 412 when an If-Match header is sent and does not match the item."""
+        if request.if_match:
+            self.check_etag(item, schema)
+
+
+def register_converters(app, api: Api) -> None:
+    """Make ``<objectid:name>`` available in routes and in the OpenAPI document."""
+    app.url_map.converters["objectid"] = ObjectIdConverter
+    api.register_converter(
+        ObjectIdConverter, lambda _c: {"type": "string", "pattern": OBJECT_ID_PATTERN}
+    )

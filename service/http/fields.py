@@ -1,0 +1,177 @@
+"""Marshmallow fields and base schemas shared by the resources."""
+
+import datetime as dt
+import re
+
+import marshmallow as ma
+from bson import ObjectId
+from bson.errors import InvalidId
+
+UTC = dt.UTC
+DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def utcnow() -> dt.datetime:
+    """Now, as the naive UTC datetime MongoDB stores (millisecond precision)."""
+    now = dt.datetime.now(UTC).replace(tzinfo=None)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
+class ObjectIdField(ma.fields.Field):
+    """A 24-hex id string outside, an ObjectId inside."""
+
+    default_error_messages = {"invalid": "Not a valid id (24 hex digits)."}
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else str(value)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str) or len(value) != 24:
+            raise self.make_error("invalid")
+        try:
+            return ObjectId(value)
+        except InvalidId as exc:
+            raise self.make_error("invalid") from exc
+
+
+class UTCDateTime(ma.fields.DateTime):
+    """ISO 8601 with a zone (or a date alone, meaning midnight UTC); dumped as UTC with Z."""
+
+    default_error_messages = {
+        "invalid": "Not a valid ISO 8601 datetime.",
+        "naive": "A datetime needs a time zone (e.g. 2021-06-16T10:00:00Z).",
+    }
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is None:
+            return None
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.isoformat(timespec="milliseconds") + "Z"
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str):
+            raise self.make_error("invalid")
+        if DATE_ONLY.match(value):
+            try:
+                return dt.datetime.fromisoformat(value)
+            except ValueError as exc:
+                raise self.make_error("invalid") from exc
+        try:
+            parsed = dt.datetime.fromisoformat(value.replace("z", "Z"))
+        except ValueError as exc:
+            raise self.make_error("invalid") from exc
+        if parsed.tzinfo is None:
+            raise self.make_error("naive")
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+        if not dt.datetime(1, 1, 2) <= parsed <= dt.datetime(9999, 12, 30):
+            raise self.make_error("invalid")
+        return parsed.replace(microsecond=parsed.microsecond // 1000 * 1000)
+
+
+class Span(ma.Schema):
+    """Character offsets into the article body, end exclusive."""
+
+    start = ma.fields.Integer(required=True, validate=ma.validate.Range(min=0, max=200_000))
+    end = ma.fields.Integer(required=True, validate=ma.validate.Range(min=0, max=200_000))
+
+    @ma.validates_schema
+    def check_order(self, data, **kwargs):
+        """A span ends after it starts."""
+        if data["end"] <= data["start"]:
+            raise ma.ValidationError("end must be greater than start", "end")
+
+
+class Sort(ma.fields.String):
+    """Comma-separated sort keys, ``-`` for descending, from an allow-list."""
+
+    def __init__(self, allowed, **kwargs):
+        super().__init__(**kwargs)
+        self.allowed = tuple(allowed)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        keys, seen = [], set()
+        for part in text.split(","):
+            name = part.strip()
+            direction = -1 if name.startswith("-") else 1
+            name = name.lstrip("-")
+            if name not in self.allowed or name in seen:
+                allowed = ", ".join(self.allowed)
+                raise ma.ValidationError(f"Unknown or repeated sort key {part!r}; use {allowed}")
+            seen.add(name)
+            keys.append((name, direction))
+        return keys
+
+
+def string(max_length: int, min_length: int = 0, validate=None, **kwargs) -> ma.fields.String:
+    """A bounded string field, with any extra validator."""
+    validators = [ma.validate.Length(min=min_length, max=max_length)]
+    if validate is not None:
+        validators.append(validate)
+    return ma.fields.String(validate=validators, **kwargs)
+
+
+def string_list(max_items: int = 50, max_length: int = 200, **kwargs) -> ma.fields.List:
+    """A bounded list of bounded, non-empty strings."""
+    return ma.fields.List(
+        string(max_length, min_length=1),
+        validate=ma.validate.Length(max=max_items),
+        **kwargs,
+    )
+
+
+class QuerySchema(ma.Schema):
+    """Base for list query strings: paging, and no parameter repeated unless it is a list."""
+
+    MAX_VALUES = 20
+
+    page = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=1_000_000))
+    per_page = ma.fields.Integer(load_default=20, validate=ma.validate.Range(min=1, max=100))
+
+    @ma.pre_load
+    def reject_repeats(self, data, **kwargs):
+        """A single-valued parameter given twice is ambiguous: say so."""
+        getlist = getattr(data, "getlist", None)
+        if getlist is None:
+            return data
+        for key in list(data.keys()):
+            field = self.fields.get(key)
+            if field is not None and not isinstance(field, ma.fields.List):
+                if len(getlist(key)) > 1:
+                    raise ma.ValidationError("Given more than once; send it once.", key)
+        return data
+
+
+def filter_values(inner: ma.fields.Field, **kwargs) -> ma.fields.List:
+    """A repeatable filter parameter: any of its values matches."""
+    return ma.fields.List(
+        inner, validate=ma.validate.Length(min=1, max=QuerySchema.MAX_VALUES), **kwargs
+    )
+
+
+class BodySchema(ma.Schema):
+    """Base for request bodies: unknown fields are rejected and read-only ones named."""
+
+    READ_ONLY = ("id", "created_at", "updated_at", "version", "created_by", "updated_by")
+    read_only: tuple[str, ...] = ()
+
+    @ma.pre_load
+    def reject_read_only(self, data, **kwargs):
+        """A client may not set what the service computes."""
+        if isinstance(data, dict):
+            names = [k for k in data if k in self.READ_ONLY + self.read_only]
+            if names:
+                raise ma.ValidationError({name: ["Read-only field."] for name in names})
+        return data
+
+
+class ResourceSchema(ma.Schema):
+    """Base for responses: the fields every resource has."""
+
+    id = ObjectIdField(attribute="_id", dump_only=True, required=True)
+    created_at = UTCDateTime(dump_only=True, required=True)
+    updated_at = UTCDateTime(dump_only=True, required=True)
+    version = ma.fields.Integer(dump_only=True, required=True)
+    created_by = ma.fields.String(dump_only=True, allow_none=True)
+    updated_by = ma.fields.String(dump_only=True, allow_none=True)

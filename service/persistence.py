@@ -1,0 +1,90 @@
+"""The data-layer seam: paging, sorting and compare-and-set writes over pymongo."""
+
+from bson import ObjectId
+from pymongo import ReturnDocument
+
+from service.errors import NotFound, VersionMismatch
+from service.http.fields import utcnow
+
+
+def sort_spec(keys, field_map: dict[str, str]) -> list[tuple[str, int]]:
+    """Map API sort keys to document fields, breaking ties on ``_id``."""
+    spec = [(field_map[name], direction) for name, direction in keys]
+    tie = spec[-1][1] if spec else 1
+    return [*spec, ("_id", tie)]
+
+
+def any_of(values: list):
+    """An equality or ``$in`` match for a list of literal values."""
+    return values[0] if len(values) == 1 else {"$in": list(values)}
+
+
+def date_range(after=None, before=None) -> dict | None:
+    """A ``published_at`` range: after inclusive, before exclusive."""
+    bounds = {}
+    if after is not None:
+        bounds["$gte"] = after
+    if before is not None:
+        bounds["$lt"] = before
+    return bounds or None
+
+
+class Repository:
+    """Base of the per-resource repositories: one collection, plain dicts, domain errors."""
+
+    collection_name = ""
+    resource = "resource"
+    sort_fields: dict[str, str] = {}
+
+    def __init__(self, db):
+        self.db = db
+        self.collection = db[self.collection_name]
+
+    def get(self, item_id: ObjectId) -> dict:
+        """One document, or NotFound."""
+        doc = self.collection.find_one({"_id": item_id})
+        if doc is None:
+            raise NotFound(f"No {self.resource} with id {item_id}")
+        return doc
+
+    def find_page(self, query: dict, sort, page: int, per_page: int) -> tuple[list[dict], int]:
+        """One page of the documents matching ``query`` and the total count."""
+        total = self.collection.count_documents(query)
+        cursor = (
+            self.collection.find(query)
+            .sort(sort_spec(sort, self.sort_fields))
+            .skip((page - 1) * per_page)
+            .limit(per_page)
+        )
+        return list(cursor), total
+
+    def stamp_new(self, doc: dict, actor: str | None) -> dict:
+        """Add the bookkeeping fields every new document has."""
+        now = utcnow()
+        doc.update(
+            created_at=now, updated_at=now, version=1, created_by=actor, updated_by=actor
+        )
+        return doc
+
+    def compare_and_set(
+        self, item_id: ObjectId, version: int, changes: dict, actor: str | None
+    ) -> dict:
+        """Apply ``changes`` if the document is still at ``version``; bump the version."""
+        sets = {k: v for k, v in changes.items()}
+        sets.update(updated_at=utcnow(), updated_by=actor)
+        doc = self.collection.find_one_and_update(
+            {"_id": item_id, "version": version},
+            {"$set": sets, "$inc": {"version": 1}},
+            return_document=ReturnDocument.AFTER,
+        )
+        if doc is None:
+            self.get(item_id)
+            raise VersionMismatch(f"The {self.resource} changed since version {version}")
+        return doc
+
+    def delete_at_version(self, item_id: ObjectId, version: int) -> None:
+        """Delete the document if it is still at ``version``."""
+        if self.collection.delete_one({"_id": item_id, "version": version}).deleted_count:
+            return
+        self.get(item_id)
+        raise VersionMismatch(f"The {self.resource} changed since version {version}")

@@ -1,0 +1,1 @@
+"""Sides: the parties claims are attributed to."""
