@@ -4,7 +4,7 @@ import logging
 
 from flask import Flask
 
-from service import db, extracting, seeding
+from service import cli, db, extracting, seeding
 from service.articles.routes import blp as articles_blp
 from service.claims.routes import blp as claims_blp
 from service.config import load_config
@@ -46,6 +46,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     register_converters(app, api)
     for blueprint in (articles_blp, claims_blp, sides_blp, health_blp):
         api.register_blueprint(blueprint)
+    cli.register(app)
     if app.config["LOAD_SEEDS"]:
         with app.app_context():
             seeding.load_seeds(app.config.get("SEEDS_DIR"))

@@ -1,40 +1,44 @@
 """The ``claimdesk`` command: seed the store, extract claims from a file."""
 
 import json
-import logging
 import sys
 
 import click
-
-from service.app import create_app
-
-
-@click.group()
-def main():
-    """Claimdesk administration."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+from flask import Flask
+from flask.cli import FlaskGroup, with_appcontext
 
 
-@main.command()
+@click.command("seed")
 @click.option("--dir", "seeds_dir", default=None, help="seeds folder (default: the bundled one)")
-def seed(seeds_dir):
-    """Load the seed sides and articles (idempotent) into MONGO_URI's database."""
+@with_appcontext
+def seed_command(seeds_dir):
+    """Load the seed sides and articles into the database; running it twice adds nothing."""
     from service.seeding import load_seeds
 
-    app = create_app({"LOAD_SEEDS": False})
-    with app.app_context():
-        counts = load_seeds(seeds_dir)
+    counts = load_seeds(seeds_dir)
     click.echo(json.dumps({"created": counts}))
 
 
-@main.command(context_settings={"ignore_unknown_options": True})
+@click.command("extract", context_settings={"ignore_unknown_options": True})
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def extract(args):
+def extract_command(args):
     """Print the claims in a text file as JSON: extract FILE [--sides F] [--no-auto-sides]."""
     from service.extraction.command import run
 
     sys.exit(run(list(args)))
 
 
-if __name__ == "__main__":
-    main()
+def register(app: Flask) -> None:
+    """Add the commands to ``flask``/``claimdesk`` for this app."""
+    app.cli.add_command(seed_command)
+
+
+def _cli_app() -> Flask:
+    """The app the command line works on: settings from the environment, no auto-seeding."""
+    from service.app import create_app
+
+    return create_app({"LOAD_SEEDS": False})
+
+
+main = FlaskGroup(create_app=_cli_app, add_default_commands=False, load_dotenv=False)
+main.add_command(extract_command)

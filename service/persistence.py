@@ -3,7 +3,7 @@
 from bson import ObjectId
 from pymongo import ReturnDocument
 
-from service.errors import NotFound, VersionMismatch
+from service.errors import FeatureUnavailable, NotFound, VersionMismatch
 from service.http.fields import utcnow
 
 
@@ -49,14 +49,21 @@ class Repository:
 
     def find_page(self, query: dict, sort, page: int, per_page: int) -> tuple[list[dict], int]:
         """One page of the documents matching ``query`` and the total count."""
-        total = self.collection.count_documents(query)
-        cursor = (
-            self.collection.find(query)
-            .sort(sort_spec(sort, self.sort_fields))
-            .skip((page - 1) * per_page)
-            .limit(per_page)
-        )
-        return list(cursor), total
+        try:
+            total = self.collection.count_documents(query)
+            cursor = (
+                self.collection.find(query)
+                .sort(sort_spec(sort, self.sort_fields))
+                .skip((page - 1) * per_page)
+                .limit(per_page)
+            )
+            return list(cursor), total
+        except NotImplementedError as exc:
+            # The in-memory store (mongomock) has no $text; MongoDB does.
+            raise FeatureUnavailable(
+                "Full-text search (q) needs MongoDB; the in-memory store cannot run it. "
+                "Set MONGO_URI to use it."
+            ) from exc
 
     def stamp_new(self, doc: dict, actor: str | None) -> dict:
         """Add the bookkeeping fields every new document has."""

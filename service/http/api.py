@@ -8,6 +8,7 @@ from bson import ObjectId
 from bson.errors import InvalidId
 from flask import request
 from flask_smorest.utils import prepare_response
+from webargs.flaskparser import FlaskParser
 from werkzeug.routing import BaseConverter, ValidationError
 
 from service import problems
@@ -62,6 +63,9 @@ class Api(flask_smorest.Api):
 
 class Blueprint(flask_smorest.Blueprint):
     """Blueprint where If-Match is honoured when sent, not demanded (no 428)."""
+
+    # unknown=None defers to the schemas, which reject unknown query parameters too.
+    ARGUMENTS_PARSER = FlaskParser(unknown=None)
 
     def _check_precondition(self):
         return None

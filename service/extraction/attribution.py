@@ -1,0 +1,136 @@
+"""Attributing direct quotes: nearest cue, split quotes, colon introductions, floating quotes."""
+
+from dataclasses import dataclass
+
+from service.extraction.analysis import Found, ParagraphAnalysis
+from service.extraction.discourse import Speaker
+from service.extraction.quotes import Quote, inner_text_bounds, is_statement, word_count
+
+SENTENCE_ENDS = frozenset(".!?")
+MIN_WORDS_WITH_CUE = 3
+MIN_WORDS_INHERITED = 5
+INHERITED = 0.85
+INTRODUCED = 0.9
+FLOATING = 0.7
+
+
+@dataclass
+class ParagraphState:
+    """What a paragraph leaves for the next one to attribute its quotes."""
+
+    ends_with_colon: bool = False
+    last_cue_speaker: Speaker | None = None
+    open_quote_speaker: Speaker | None = None
+    last_speaker: Speaker | None = None
+
+
+def merge_quotes(analysis: ParagraphAnalysis) -> tuple[list[Found], list[Quote]]:
+    """Rule claims that contain a whole quote become direct; quotes they cut are left to cues."""
+    kept, consumed = [], set()
+    for found in analysis.found:
+        overlapping = [q for q in analysis.quotes
+                       if found.start < q.outer_end and q.outer_start < found.end]
+        inside = [q for q in overlapping
+                  if found.start <= q.inner_start and q.inner_end <= found.end]
+        if len(inside) != len(overlapping):
+            continue
+        if inside:
+            found.kind = "direct"
+            consumed.update(q.outer_start for q in inside)
+        kept.append(found)
+    free = [q for q in analysis.quotes if q.outer_start not in consumed]
+    return kept, free
+
+
+def frame_cue(analysis: ParagraphAnalysis, quote: Quote, own: set[int]) -> tuple | None:
+    """The nearest cue outside quotes in the same sentence frame: (distance, cue, speaker)."""
+    doc = analysis.doc
+    inside = [t.i for t in doc if quote.contains(t.idx)]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+    options = []
+    for index in range(last + 1, len(doc)):
+        token = doc[index]
+        if analysis.in_quote(token):
+            break
+        cue = analysis.cue_speakers.get(index)
+        if cue and (index not in own or token.sent == doc[last].sent):
+            options.append((index - last, *cue))
+            break
+        if token.text in SENTENCE_ENDS:
+            break
+    for index in range(first - 1, -1, -1):
+        token = doc[index]
+        if analysis.in_quote(token) or token.text in SENTENCE_ENDS:
+            break
+        cue = analysis.cue_speakers.get(index)
+        if cue:
+            options.append((first - index, *cue))
+            break
+    return min(options, key=lambda option: option[0]) if options else None
+
+
+def quote_found(analysis: ParagraphAnalysis, quote: Quote, cue: str, speaker: Speaker,
+                weight: float) -> Found:
+    """A direct claim for the words inside a quote."""
+    start, end = inner_text_bounds(analysis.doc.text, quote)
+    return Found(start, end, "direct", cue, quote.outer_start, speaker, weight)
+
+
+def attribute(analysis: ParagraphAnalysis, previous: ParagraphState) -> list[Found]:
+    """All claims of a paragraph: merged rule claims and attributed quotes."""
+    kept, free = merge_quotes(analysis)
+    token_at = {t.idx: t.i for t in analysis.doc}
+    own = {token_at[f.cue_at] for f in kept if f.cue_at in token_at}
+    attributed: dict[int, tuple[str, Speaker, float]] = {}
+    for quote in free:
+        option = frame_cue(analysis, quote, own)
+        if option is not None:
+            attributed[quote.outer_start] = (option[1], option[2], 1.0)
+    for quote in free:
+        if quote.outer_start not in attributed:
+            fallback = inherited_speaker(analysis, quote, free, attributed, previous)
+            if fallback is not None:
+                attributed[quote.outer_start] = fallback
+    for quote in free:
+        if quote.outer_start in attributed:
+            cue, speaker, weight = attributed[quote.outer_start]
+            inner = analysis.doc.text[quote.inner_start : quote.inner_end]
+            minimum = MIN_WORDS_WITH_CUE if weight == 1.0 else MIN_WORDS_INHERITED
+            if is_statement(inner, minimum):
+                kept.append(quote_found(analysis, quote, cue, speaker, weight))
+    return kept
+
+
+def inherited_speaker(analysis: ParagraphAnalysis, quote: Quote, free: list[Quote],
+                      attributed: dict, previous: ParagraphState) -> tuple | None:
+    """Speaker of an uncued quote: its paragraph's other quotes, a colon, or the last speaker."""
+    before = [q for q in free if q.outer_start < quote.outer_start and q.outer_start in attributed]
+    after = [q for q in free if q.outer_start > quote.outer_start and q.outer_start in attributed]
+    if before or after:
+        cue, speaker, _ = attributed[(before[-1] if before else after[0]).outer_start]
+        return cue, speaker, INHERITED
+    opening = not analysis.doc.text[: quote.outer_start].strip()
+    if opening and previous.ends_with_colon and previous.last_cue_speaker is not None:
+        return None, previous.last_cue_speaker, INTRODUCED
+    if opening and previous.open_quote_speaker is not None:
+        return None, previous.open_quote_speaker, INHERITED
+    narration = analysis.doc.text
+    for q in reversed(analysis.quotes):
+        narration = narration[: q.outer_start] + narration[q.outer_end :]
+    if opening and word_count(narration) <= 2 and previous.last_speaker is not None:
+        return None, previous.last_speaker, FLOATING
+    return None
+
+
+def paragraph_state(analysis: ParagraphAnalysis, claims: list[Found], colon: bool
+                    ) -> ParagraphState:
+    """Summarise a paragraph for the attribution of the next one."""
+    cues = sorted(analysis.cue_speakers.items())
+    last_cue = cues[-1][1][1] if cues else None
+    ordered = sorted(claims, key=lambda f: f.start)
+    open_speaker = None
+    if analysis.quotes and not analysis.quotes[-1].closed and ordered:
+        open_speaker = ordered[-1].speaker
+    return ParagraphState(colon, last_cue, open_speaker, ordered[-1].speaker if ordered else None)

@@ -1,0 +1,120 @@
+"""The extractor: article text and side registry in, attributed claims out."""
+
+from dataclasses import dataclass, field
+
+from service.extraction.analysis import Found, analyse
+from service.extraction.attribution import ParagraphState, attribute, paragraph_state
+from service.extraction.captions import body_paragraphs
+from service.extraction.discourse import Discourse
+from service.extraction.pipeline import DEFAULT_MODEL, load_pipeline, model_version
+from service.extraction.sides import SideResolver
+
+EXTRACTOR_NAME = "claimdesk-rules"
+EXTRACTOR_VERSION = "1.0.0"
+# Base confidence per kind: explicit quotes beat reported speech beat inferred stances.
+BASE_CONFIDENCE = {"direct": 0.9, "indirect": 0.8, "position": 0.65}
+INFERRED_SPEAKER_PENALTY = 0.15
+
+
+@dataclass
+class ExtractionResult:
+    """Claims in body order, and the gazetteer sides they reference that are not registered."""
+
+    claims: list[dict] = field(default_factory=list)
+    new_sides: list[dict] = field(default_factory=list)
+
+
+class Extractor:
+    """Rule-based claim extractor over a spaCy dependency parse."""
+
+    name = EXTRACTOR_NAME
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32):
+        self.model = model
+        self.batch_size = batch_size
+        self.version = f"{EXTRACTOR_VERSION}+{model}"
+
+    @property
+    def model_version(self) -> str:
+        """Name and version of the spaCy pipeline (loads it)."""
+        return model_version(self.model)
+
+    def extract(self, text: str, sides: list[dict] | None = None,
+                auto_sides: bool = True) -> ExtractionResult:
+        """Extract the claims of one article."""
+        resolver = SideResolver(sides, auto_sides)
+        discourse = Discourse()
+        paragraphs = body_paragraphs(text)
+        nlp = load_pipeline(self.model)
+        state = ParagraphState()
+        found: list[Found] = []
+        docs = nlp.pipe((p.text for p in paragraphs), batch_size=self.batch_size)
+        for paragraph, doc in zip(paragraphs, docs, strict=True):
+            analysis = analyse(doc, paragraph.start, resolver, discourse)
+            claims = attribute(analysis, state)
+            state = paragraph_state(analysis, claims, paragraph.ends_with_colon)
+            for claim in claims:
+                claim.start += paragraph.start
+                claim.end += paragraph.start
+                claim.cue_at += paragraph.start
+            found.extend(claims)
+        kept = sorted(drop_nested(found), key=lambda f: (f.start, f.end))
+        return ExtractionResult(
+            [claim_dict(text, f) for f in kept], new_sides(kept) if auto_sides else []
+        )
+
+
+def drop_nested(found: list[Found]) -> list[Found]:
+    """Drop claims inside another claim whose cue is also inside it (speech within speech)."""
+    kept = []
+    for claim in found:
+        nested = any(
+            other is not claim
+            and other.start <= claim.start and claim.end <= other.end
+            and (other.start <= claim.cue_at < other.end or (other.start, other.end) == (
+                claim.start, claim.end) and other.weight >= claim.weight)
+            and (other.end - other.start, -other.start) != (claim.end - claim.start, -claim.start)
+            or (other is not claim and (other.start, other.end) == (claim.start, claim.end)
+                and found.index(other) < found.index(claim))
+            for other in found
+        )
+        if not nested:
+            kept.append(claim)
+    return kept
+
+
+def confidence(found: Found) -> float:
+    """Higher for explicit evidence (quote, named speaker) than for inferred attribution."""
+    score = BASE_CONFIDENCE[found.kind] * found.weight
+    if not found.speaker.explicit:
+        score -= INFERRED_SPEAKER_PENALTY
+    return round(max(0.05, min(1.0, score)), 3)
+
+
+def claim_dict(text: str, found: Found) -> dict:
+    """The claim object handed to the store."""
+    speaker, side = found.speaker, found.speaker.side
+    speaker_span = None
+    if speaker.start is not None and speaker.end is not None:
+        speaker_span = {"start": speaker.start, "end": speaker.end}
+    return {
+        "text": text[found.start : found.end],
+        "kind": found.kind,
+        "speaker": speaker.as_dict(),
+        "cue": found.cue,
+        "span": {"start": found.start, "end": found.end},
+        "speaker_span": speaker_span,
+        "confidence": confidence(found),
+        "side_id": side.id if side else None,
+        "side_name": side.name if side else None,
+    }
+
+
+def new_sides(found: list[Found]) -> list[dict]:
+    """Gazetteer countries referenced by claims that have no registered side."""
+    sides = {}
+    for claim in found:
+        side = claim.speaker.side
+        if side is not None and side.auto:
+            sides.setdefault(side.name, {"name": side.name, "aliases": list(side.aliases)})
+    return list(sides.values())

@@ -1,0 +1,69 @@
+"""Finding quotation spans and telling real quotes from titles and scare quotes."""
+
+import re
+from dataclasses import dataclass
+
+OPENING = "“„"
+CLOSING = "”"
+STRAIGHT = '"'
+SMALL_WORDS = frozenset("a an and the of in on for to at by or with from as is".split())
+WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Character offsets (paragraph-relative) of a quotation: marks and inner text."""
+
+    outer_start: int
+    outer_end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+
+    def contains(self, position: int) -> bool:
+        """Whether a character offset lies inside the quotation marks."""
+        return self.outer_start <= position < self.outer_end
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Double-quoted spans in a paragraph; an unclosed quote runs to the paragraph's end."""
+    quotes, opened = [], None
+    for index, char in enumerate(text):
+        if opened is None and (char in OPENING or char == STRAIGHT):
+            opened = index
+        elif opened is not None and (char in CLOSING or char == STRAIGHT):
+            quotes.append(Quote(opened, index + 1, opened + 1, index, True))
+            opened = None
+    if opened is not None:
+        quotes.append(Quote(opened, len(text), opened + 1, len(text), False))
+    return quotes
+
+
+def inner_text_bounds(text: str, quote: Quote) -> tuple[int, int]:
+    """Inner span without surrounding spaces or a trailing comma."""
+    start, end = quote.inner_start, quote.inner_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def word_count(text: str) -> int:
+    """Number of words in text."""
+    return len(WORD.findall(text))
+
+
+def looks_like_title(inner: str) -> bool:
+    """Title-cased short quotes are names of works or slogans, not statements."""
+    words = WORD.findall(inner)
+    if not words or len(words) > 8 or inner.rstrip()[-1:] in ".!?":
+        return False
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    capitalised = [w for w in content if w[0].isupper()]
+    return bool(content) and len(capitalised) == len(content) and len(words) >= 2
+
+
+def is_statement(inner: str, min_words: int = 4) -> bool:
+    """Whether a quote is long enough and not a title to stand as a claim on its own."""
+    return word_count(inner) >= min_words and not looks_like_title(inner)

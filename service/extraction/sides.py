@@ -1,0 +1,136 @@
+"""Matching speakers to registered sides and to the country gazetteer."""
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from service.extraction.lexicon import GENERIC_SIDE_WORDS
+
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+@dataclass(frozen=True)
+class SideRef:
+    """A side a claim belongs to: registered (id set) or a gazetteer country (auto)."""
+
+    id: str | None
+    name: str
+    auto: bool = False
+    aliases: tuple[str, ...] = field(default=())
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[SideRef, ...]:
+    """Countries with their demonyms, capitals and seats of government."""
+    raw = resources.files("service.extraction").joinpath("data/gazetteer.json").read_text("utf-8")
+    return tuple(
+        SideRef(None, row["name"], auto=True, aliases=tuple(row["aliases"]))
+        for row in json.loads(raw)["countries"]
+    )
+
+
+def _normalise(text: str) -> str:
+    return text.translate(APOSTROPHES)
+
+
+def _side_phrases(name: str, aliases: list[str] | tuple[str, ...]) -> list[str]:
+    """Name, aliases, aliases without a leading 'the', and the core of 'X camp'-style names."""
+    phrases = [name, *aliases]
+    for phrase in list(phrases):
+        lowered = phrase.lower()
+        if lowered.startswith("the ") and len(phrase) > 6:
+            phrases.append(phrase[4:])
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in GENERIC_SIDE_WORDS:
+        phrases.append(" ".join(words[:-1]))
+    return [p for p in dict.fromkeys(p.strip() for p in phrases) if p]
+
+
+class PhraseIndex:
+    """Whole-phrase lookup of sides in text: earliest match, longest phrase at a position."""
+
+    def __init__(self, entries: list[tuple[str, SideRef]]):
+        self._sides: dict[str, SideRef] = {}
+        folded, exact = [], []
+        for phrase, side in sorted(entries, key=lambda entry: -len(entry[0])):
+            key = _normalise(phrase).lower()
+            self._sides.setdefault(key, side)
+            # Short acronyms match in capitals only: "US" is a side, "us" is a pronoun.
+            (exact if phrase.isupper() and len(phrase) <= 3 else folded).append(phrase)
+        self._patterns = [
+            _alternation(folded, re.IGNORECASE),
+            _alternation(exact, 0),
+        ]
+
+    def has_phrase(self, lowered: str) -> bool:
+        """Whether a lower-cased phrase is one of the indexed names or aliases."""
+        return lowered in self._sides
+
+    def find(self, text: str) -> SideRef | None:
+        """The side whose phrase occurs earliest in text."""
+        text = _normalise(text)
+        best = None
+        for pattern in self._patterns:
+            match = pattern.search(text) if pattern else None
+            if match and (best is None or match.start() < best.start()):
+                best = match
+        return self._sides.get(best.group(0).lower()) if best else None
+
+
+def _alternation(phrases: list[str], flags: int) -> re.Pattern[str] | None:
+    """One regex matching any of the phrases as whole words, longest first."""
+    if not phrases:
+        return None
+    body = "|".join(re.escape(_normalise(p)) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+
+class SideResolver:
+    """Resolves speaker descriptions to registered sides, falling back to countries."""
+
+    def __init__(self, sides: list[dict] | None, auto_sides: bool = True):
+        self.registered = [
+            SideRef(str(s.get("id")) if s.get("id") is not None else None, s["name"],
+                    aliases=tuple(s.get("aliases") or ()))
+            for s in (sides or [])
+        ]
+        self.auto_sides = auto_sides
+        self._registry = PhraseIndex(
+            [(p, side) for side in self.registered for p in _side_phrases(side.name, side.aliases)]
+        )
+        self._countries = PhraseIndex(
+            [(p, self._registered_country(c) or c) for c in gazetteer()
+             for p in [c.name, *c.aliases]]
+        )
+
+    def _registered_country(self, country: SideRef) -> SideRef | None:
+        """The registered side that stands for a gazetteer country, if any."""
+        names = {n.lower() for n in (country.name, *country.aliases)}
+        for side in self.registered:
+            if {n.lower() for n in (side.name, *side.aliases)} & names:
+                return side
+        return None
+
+    def resolve(self, registry_texts: list[str], country_texts: list[str]) -> SideRef | None:
+        """First registry match over registry_texts, else the first country in country_texts."""
+        for text in registry_texts:
+            side = self._registry.find(text) if text else None
+            if side:
+                return side
+        for text in country_texts:
+            side = self._countries.find(text) if text else None
+            if side and (not side.auto or self.auto_sides):
+                return side
+        return None
+
+    def known_name_kind(self, text: str) -> str | None:
+        """'registry' or 'country' when text is exactly a side's name or alias, else None."""
+        lowered = _normalise(text).lower().strip()
+        if lowered.startswith("the "):
+            lowered = lowered[4:]
+        for kind, index in (("registry", self._registry), ("country", self._countries)):
+            if index.has_phrase(lowered):
+                return kind
+        return None
