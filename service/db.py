@@ -37,6 +37,11 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("claim_count", ASCENDING), ("published_at", DESCENDING)], name="count_date"),
         IndexModel([("title", TEXT), ("body", TEXT)], name="text", default_language="english"),
     ],
+    "api_keys": [
+        IndexModel([("key_hash", ASCENDING)], unique=True, name="key_hash_unique"),
+        IndexModel([("revoked_at", ASCENDING), ("created_at", DESCENDING)], name="live"),
+        IndexModel([("name", ASCENDING)], name="name"),
+    ],
     "claims": [
         IndexModel([("article_id", ASCENDING), ("span.start", ASCENDING)], name="article_order"),
         IndexModel([("side_id", ASCENDING), ("published_at", DESCENDING)], name="side_date"),

@@ -6,6 +6,7 @@ from flask import Flask, current_app
 
 from service.articles.ingest import Ingest
 from service.db import get_db
+from service.observability.metrics import TimedExtractor
 
 log = logging.getLogger(__name__)
 EXTENSION = "claimdesk.extractor"
@@ -17,12 +18,14 @@ def make_extractor(config: dict):
         return None
     from service.extraction import Extractor
 
-    return Extractor(model=config["EXTRACTION_MODEL"])
+    return TimedExtractor(Extractor(model=config["EXTRACTION_MODEL"]))
 
 
 def init_app(app: Flask, extractor=None) -> None:
     """Attach the extractor (given, or made from the settings) to the app."""
-    app.extensions[EXTENSION] = extractor if extractor is not None else make_extractor(app.config)
+    if extractor is not None:
+        extractor = TimedExtractor(extractor)
+    app.extensions[EXTENSION] = extractor or make_extractor(app.config)
 
 
 def current_ingest() -> Ingest:

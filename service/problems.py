@@ -9,6 +9,7 @@ from pymongo.errors import ConnectionFailure, PyMongoError
 from werkzeug.exceptions import HTTPException
 
 from service import errors
+from service.observability.metrics import DB_ERRORS
 
 log = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
@@ -91,6 +92,8 @@ def handle_http_exception(error: HTTPException):
     headers = dict(data.get("headers") or {})
     if error.code == 405 and error.valid_methods:
         headers["Allow"] = ", ".join(error.valid_methods)
+    if error.code == 429:
+        return problem(429, f"Rate limit exceeded ({error.description}); see Retry-After", headers)
     if error.code == 413:
         limit = current_app.config["MAX_CONTENT_LENGTH"]
         return problem(413, f"Request body is larger than {limit} bytes", headers)
@@ -121,6 +124,7 @@ def unavailable(detail: str) -> Response:
 
 def handle_database_error(error: PyMongoError):
     """A database that cannot be reached is a 503; anything else from it is logged."""
+    DB_ERRORS.labels(type(error).__name__).inc()
     if isinstance(error, ConnectionFailure):
         log.warning("database unavailable: %s", error)
         return unavailable("The database is unavailable; try again shortly.")

@@ -18,6 +18,8 @@ BASE_CONFIG = {
     "LOAD_SEEDS": False,
     "EXTRACTION_ENABLED": False,
     "RETRY_AFTER_SECONDS": 5,
+    "AUTH": "off",
+    "RATE_LIMIT_ENABLED": False,
 }
 
 

@@ -1,0 +1,1 @@
+"""API keys with roles: who may read, write and administer."""

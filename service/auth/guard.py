@@ -1,0 +1,73 @@
+"""Authentication (Bearer API keys) and role checks, before any view runs."""
+
+from flask import Flask, current_app, g, request
+
+from service.auth.repository import ROLES, KeyRepository
+from service.db import get_db
+from service.problems import problem
+
+OPEN_PATHS = ("/healthz", "/readyz", "/metrics", "/api/v1/openapi.json", "/api/v1/docs")
+READ_METHODS = {"GET", "HEAD", "OPTIONS"}
+REALM = 'Bearer realm="claimdesk"'
+GENERIC_401 = "A valid API key is required: send Authorization: Bearer <key>"
+
+
+def required_role(method: str, endpoint: str) -> str:
+    """The least role allowed to call an endpoint with a method."""
+    if endpoint.startswith("keys."):
+        return "admin"
+    if method in READ_METHODS:
+        return "reader"
+    return "admin" if method == "DELETE" else "editor"
+
+
+def is_open(path: str) -> bool:
+    """Probes, metrics and the API documentation need no key."""
+    return any(path == p or path.startswith(p + "/") for p in OPEN_PATHS)
+
+
+def _unauthorized(error: str | None = None):
+    """401 that never says whether a key exists."""
+    challenge = f'{REALM}, error="{error}"' if error else REALM
+    return problem(401, GENERIC_401, {"WWW-Authenticate": challenge})
+
+
+def presented_key() -> tuple[str | None, str | None]:
+    """(key, error) from the Authorization header."""
+    header = request.headers.get("Authorization")
+    if header is None:
+        return None, None
+    scheme, _, key = header.strip().partition(" ")
+    key = key.strip()
+    if scheme.lower() != "bearer" or not key or " " in key or len(key) > 200:
+        return None, "invalid_request"
+    return key, None
+
+
+def authenticate():
+    """Identify the caller and check its role; problems for the rest."""
+    g.actor, g.role = None, None
+    if current_app.config["AUTH"] != "required":
+        return None
+    if request.url_rule is None or is_open(request.path) or request.method == "OPTIONS":
+        return None
+    key, error = presented_key()
+    if key is None:
+        return _unauthorized(error)
+    found = KeyRepository(get_db()).authenticate(key)
+    if found is None:
+        return _unauthorized("invalid_token")
+    g.actor, g.role = found["name"], found["role"]
+    needed = required_role(request.method, request.endpoint or "")
+    if ROLES.index(found["role"]) < ROLES.index(needed):
+        return problem(403, f"This API key's role ({found['role']}) cannot do this; {needed} can")
+    return None
+
+
+def init_app(app: Flask) -> None:
+    """Check every request's key before the views (and the rate limiter) run."""
+    app.before_request(authenticate)
+    bootstrap = app.config.get("BOOTSTRAP_ADMIN_KEY")
+    if bootstrap:
+        with app.app_context():
+            KeyRepository(get_db()).ensure("bootstrap-admin", "admin", bootstrap)

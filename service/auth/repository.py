@@ -1,0 +1,74 @@
+"""API keys in MongoDB: only a hash of each key is stored."""
+
+import hashlib
+import secrets
+
+from bson import ObjectId
+
+from service.errors import NotFound
+from service.http.fields import utcnow
+from service.persistence import Repository
+
+ROLES = ("reader", "editor", "admin")
+KEY_PREFIX = "cdk_"
+
+
+def hash_key(key: str) -> str:
+    """sha256 of a key: keys are 256-bit random, so a fast hash is enough."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def new_key() -> str:
+    """A fresh random API key."""
+    return KEY_PREFIX + secrets.token_urlsafe(32)
+
+
+class KeyRepository(Repository):
+    """Create, find, list and revoke API keys."""
+
+    collection_name = "api_keys"
+    resource = "API key"
+    sort_fields = {"created_at": "created_at", "name": "name"}
+
+    def create(self, name: str, role: str, actor: str | None = None, key: str | None = None):
+        """Store a new key; returns (document, the key in clear — shown once)."""
+        key = key or new_key()
+        doc = self.stamp_new(
+            {
+                "name": name,
+                "role": role,
+                "key_hash": hash_key(key),
+                "hint": key[: len(KEY_PREFIX) + 4],
+                "revoked_at": None,
+            },
+            actor,
+        )
+        self.collection.insert_one(doc)
+        return doc, key
+
+    def ensure(self, name: str, role: str, key: str) -> dict:
+        """Make sure a given key exists (for a bootstrap admin key); idempotent."""
+        found = self.collection.find_one({"key_hash": hash_key(key)})
+        return found if found is not None else self.create(name, role, "bootstrap", key)[0]
+
+    def authenticate(self, key: str) -> dict | None:
+        """The live key document for a presented key, or None."""
+        return self.collection.find_one({"key_hash": hash_key(key), "revoked_at": None})
+
+    def revoke(self, key_id: ObjectId, actor: str | None = None) -> dict:
+        """Revoke a key; it stops working on the next request."""
+        key = self.get(key_id)
+        if key["revoked_at"] is None:
+            key = self.compare_and_set(key_id, key["version"], {"revoked_at": utcnow()}, actor)
+        return key
+
+    def revoke_by_name(self, name: str, actor: str | None = None) -> list[dict]:
+        """Revoke every live key with a name."""
+        live = list(self.collection.find({"name": name, "revoked_at": None}, {"_id": 1}))
+        if not live:
+            raise NotFound(f"No live API key named {name!r}")
+        return [self.revoke(doc["_id"], actor) for doc in live]
+
+    def query(self, include_revoked: bool) -> dict:
+        """The filter of the key list."""
+        return {} if include_revoked else {"revoked_at": None}

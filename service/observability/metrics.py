@@ -1,0 +1,70 @@
+"""Prometheus metrics; multi-process under gunicorn (PROMETHEUS_MULTIPROC_DIR)."""
+
+import os
+import time
+
+from flask import Flask, Response, g, request
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+
+REQUESTS = Counter(
+    "claimdesk_http_requests_total", "HTTP requests", ["endpoint", "method", "status"]
+)
+LATENCY = Histogram(
+    "claimdesk_http_request_duration_seconds",
+    "HTTP request latency",
+    ["endpoint", "method"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+EXTRACTION = Histogram(
+    "claimdesk_extraction_duration_seconds",
+    "Time to extract the claims of one text",
+    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
+DB_ERRORS = Counter("claimdesk_database_errors_total", "Database errors", ["kind"])
+
+
+class TimedExtractor:
+    """An extractor whose every run is timed into the extraction histogram."""
+
+    def __init__(self, extractor):
+        self.inner = extractor
+        self.name = extractor.name
+        self.version = extractor.version
+
+    def extract(self, text: str, **kwargs):
+        """Run the wrapped extractor, timing it."""
+        with EXTRACTION.time():
+            return self.inner.extract(text, **kwargs)
+
+
+def record_request(response):
+    """Count and time the request under its route (not its raw path)."""
+    endpoint = request.url_rule.rule if request.url_rule else "unmatched"
+    started = g.get("started")
+    if started is not None:
+        LATENCY.labels(endpoint, request.method).observe(time.perf_counter() - started)
+    REQUESTS.labels(endpoint, request.method, str(response.status_code)).inc()
+    return response
+
+
+def metrics_view():
+    """The metrics in Prometheus text format, from every worker."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+    else:
+        from prometheus_client import REGISTRY as registry
+    return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST)
+
+
+def init_app(app: Flask) -> None:
+    """Record every request and serve ``GET /metrics``."""
+    app.after_request(record_request)
+    app.add_url_rule("/metrics", "metrics", metrics_view, methods=["GET"])
