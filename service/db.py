@@ -78,14 +78,20 @@ def make_client(config: dict):
     )
 
 
-def ensure_indexes(database) -> None:
+def ensure_indexes(database, in_memory: bool = False) -> None:
     """Create every index the queries rely on; idempotent."""
     for name, models in INDEXES.items():
         collection = database[name]
-        if isinstance(database, mongomock.database.Database):
-            # mongomock cannot build text indexes; $text is refused there anyway.
-            models = [m for m in models if TEXT not in dict(m.document["key"]).values()]
-        collection.create_indexes(models)
+        if not in_memory:
+            collection.create_indexes(models)
+            continue
+        for model in models:
+            options = dict(model.document)
+            keys = list(options.pop("key").items())
+            # mongomock builds no text index ($text is refused there anyway) and drops
+            # partialFilterExpression in create_indexes, so make them one by one.
+            if TEXT not in dict(keys).values():
+                collection.create_index(keys, **options)
 
 
 class Store:
@@ -94,7 +100,7 @@ class Store:
     def __init__(self, client, db_name: str):
         self.client = client
         self.database = client[db_name]
-        self.in_memory = isinstance(client, mongomock.MongoClient)
+        self.in_memory = getattr(client, "in_memory", isinstance(client, mongomock.MongoClient))
         self._indexes_ready = False
         self._lock = threading.Lock()
 
@@ -104,7 +110,7 @@ class Store:
             return
         with self._lock:
             if not self._indexes_ready:
-                ensure_indexes(self.database)
+                ensure_indexes(self.database, self.in_memory)
                 self._indexes_ready = True
 
     def ping(self) -> None:

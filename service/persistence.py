@@ -15,7 +15,7 @@ def sort_spec(keys, field_map: dict[str, str]) -> list[tuple[str, int]]:
 
 
 def any_of(values: list):
-    """An equality or ``$in`` match for a list of literal values."""
+    """An equality or ``$in`` match for a list of literal values (none matches nothing)."""
     return values[0] if len(values) == 1 else {"$in": list(values)}
 
 
@@ -68,16 +68,14 @@ class Repository:
     def stamp_new(self, doc: dict, actor: str | None) -> dict:
         """Add the bookkeeping fields every new document has."""
         now = utcnow()
-        doc.update(
-            created_at=now, updated_at=now, version=1, created_by=actor, updated_by=actor
-        )
+        doc.update(created_at=now, updated_at=now, version=1, created_by=actor, updated_by=actor)
         return doc
 
     def compare_and_set(
         self, item_id: ObjectId, version: int, changes: dict, actor: str | None
     ) -> dict:
         """Apply ``changes`` if the document is still at ``version``; bump the version."""
-        sets = {k: v for k, v in changes.items()}
+        sets = dict(changes)
         sets.update(updated_at=utcnow(), updated_by=actor)
         doc = self.collection.find_one_and_update(
             {"_id": item_id, "version": version},

@@ -1,5 +1,7 @@
 """Claims in MongoDB, and the counters they keep on their article and side."""
 
+from collections import Counter
+
 from bson import ObjectId
 
 from service.errors import InvalidReference
@@ -93,10 +95,24 @@ class ClaimRepository(Repository):
 
     def insert_many(self, docs: list[dict]) -> list[dict]:
         """Insert claims already checked against their article and sides."""
-        if docs:
-            self.collection.insert_many(docs, ordered=True)
-            self.refresh_counters({d["article_id"] for d in docs}, {d["side_id"] for d in docs})
+        if not docs:
+            return docs
+        self.collection.insert_many(docs, ordered=True)
+        for article_id in {d["article_id"] for d in docs}:
+            mine = [d for d in docs if d["article_id"] == article_id]
+            sides = list({d["side_id"] for d in mine} - {None})
+            self.db.articles.update_one(
+                {"_id": article_id},
+                {"$inc": {"claim_count": len(mine)}, "$addToSet": {"side_ids": {"$each": sides}}},
+            )
+        self._count_for_sides(docs, +1)
         return docs
+
+    def _count_for_sides(self, docs: list[dict], delta: int) -> None:
+        """Add ``delta`` per claim to the claim_count of each claim's side."""
+        per_side = Counter(d["side_id"] for d in docs if d["side_id"] is not None)
+        for side_id, count in per_side.items():
+            self.db.sides.update_one({"_id": side_id}, {"$inc": {"claim_count": delta * count}})
 
     def update(self, claim: dict, changes: dict, actor: str | None) -> dict:
         """Merge-patch a claim read at its current version."""
@@ -115,18 +131,22 @@ class ClaimRepository(Repository):
             if "status" in (changes["review"] or {}):
                 fields["review"].update(reviewed_by=actor, reviewed_at=utcnow())
         doc = self.compare_and_set(claim["_id"], claim["version"], fields, actor)
-        self.refresh_counters({claim["article_id"]}, {claim["side_id"], doc["side_id"]})
+        if doc["side_id"] != claim["side_id"]:
+            self.refresh_counters({claim["article_id"]}, {claim["side_id"], doc["side_id"]})
         return doc
 
     def delete(self, claim: dict) -> None:
         """Delete one claim and update its counters."""
         self.delete_at_version(claim["_id"], claim["version"])
-        self.refresh_counters({claim["article_id"]}, {claim["side_id"]})
+        self.db.articles.update_one({"_id": claim["article_id"]}, {"$inc": {"claim_count": -1}})
+        self._count_for_sides([claim], -1)
+        if claim["side_id"] is not None:
+            self.refresh_counters({claim["article_id"]}, set())
 
     def query(self, filters: dict, side_ids: list[ObjectId] | None = None) -> dict:
         """The MongoDB filter for the claim list filters (every value a literal)."""
         query: dict = {}
-        if filters.get("article_id"):
+        if filters.get("article_id") is not None:
             query["article_id"] = any_of(filters["article_id"])
         if side_ids is not None:
             query["side_id"] = any_of(side_ids) if side_ids else {"$in": []}
@@ -174,7 +194,9 @@ class ClaimRepository(Repository):
     def refresh_counters(self, article_ids: set, side_ids: set) -> None:
         """Recount ``claim_count`` / ``side_ids`` on the articles and sides touched."""
         for article_id in article_ids:
-            sides = [s for s in self.collection.distinct("side_id", {"article_id": article_id}) if s]
+            sides = [
+                s for s in self.collection.distinct("side_id", {"article_id": article_id}) if s
+            ]
             count = self.collection.count_documents({"article_id": article_id})
             self.db.articles.update_one(
                 {"_id": article_id}, {"$set": {"claim_count": count, "side_ids": sorted(sides)}}
@@ -190,8 +212,12 @@ class ClaimRepository(Repository):
         for claim in self.collection.find({"article_id": article_id}, fields):
             row = rows.setdefault(
                 claim["side_id"],
-                {"side_id": claim["side_id"], "claims": 0, "words": 0,
-                 "by_kind": {"direct": 0, "indirect": 0, "position": 0}},
+                {
+                    "side_id": claim["side_id"],
+                    "claims": 0,
+                    "words": 0,
+                    "by_kind": {"direct": 0, "indirect": 0, "position": 0},
+                },
             )
             row["claims"] += 1
             row["words"] += len(claim["text"].split())
@@ -207,5 +233,9 @@ class ClaimRepository(Repository):
             row["claim_share"] = round(row["claims"] / total_claims, 4)
             row["word_share"] = round(row["words"] / total_words, 4) if total_words else 0.0
         ordered = sorted(rows.values(), key=lambda r: (-r["claims"], r["side_name"] or "~"))
-        return {"article_id": article_id, "total_claims": total_claims,
-                "total_words": total_words, "sides": ordered}
+        return {
+            "article_id": article_id,
+            "total_claims": total_claims,
+            "total_words": total_words,
+            "sides": ordered,
+        }
