@@ -35,7 +35,13 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("language", ASCENDING), ("published_at", DESCENDING)], name="lang_date"),
         IndexModel([("side_ids", ASCENDING), ("published_at", DESCENDING)], name="sides_date"),
         IndexModel([("claim_count", ASCENDING), ("published_at", DESCENDING)], name="count_date"),
-        IndexModel([("title", TEXT), ("body", TEXT)], name="text", default_language="english"),
+        IndexModel(
+            [("title", TEXT), ("body", TEXT)],
+            name="text",
+            default_language="english",
+            # Our `language` field holds any BCP 47 tag; MongoDB would reject unknown ones.
+            language_override="text_language",
+        ),
     ],
     "api_keys": [
         IndexModel([("key_hash", ASCENDING)], unique=True, name="key_hash_unique"),
@@ -55,7 +61,10 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("confidence", DESCENDING), ("_id", DESCENDING)], name="confidence"),
         IndexModel([("span.start", ASCENDING), ("_id", ASCENDING)], name="span_start"),
         IndexModel(
-            [("text", TEXT), ("speaker.name", TEXT)], name="text", default_language="english"
+            [("text", TEXT), ("speaker.name", TEXT)],
+            name="text",
+            default_language="english",
+            language_override="text_language",
         ),
     ],
 }
@@ -94,13 +103,21 @@ def ensure_indexes(database, in_memory: bool = False) -> None:
                 collection.create_index(keys, **options)
 
 
+def is_in_memory(client) -> bool:
+    """Whether a client is the in-memory store, or a wrapper (in tests) that says so."""
+    if isinstance(client, mongomock.MongoClient):
+        return True
+    # Not getattr: on a pymongo client any attribute name is a database.
+    return getattr(client, "__dict__", {}).get("in_memory") is True
+
+
 class Store:
     """The database handle of one app, with indexes created once the server answers."""
 
     def __init__(self, client, db_name: str):
         self.client = client
         self.database = client[db_name]
-        self.in_memory = getattr(client, "in_memory", isinstance(client, mongomock.MongoClient))
+        self.in_memory = is_in_memory(client)
         self._indexes_ready = False
         self._lock = threading.Lock()
 
@@ -115,8 +132,7 @@ class Store:
 
     def ping(self) -> None:
         """Raise a pymongo error unless the server answers now."""
-        if not self.in_memory:
-            self.client.admin.command("ping")
+        self.client.admin.command("ping")
         self.ensure_ready()
 
 

@@ -81,3 +81,11 @@ def db(app):
     from service.db import EXTENSION
 
     return app.extensions[EXTENSION].database
+
+
+@pytest.fixture
+def db_of():
+    """The database of any app made by ``make_app``."""
+    from service.db import EXTENSION
+
+    return lambda app: app.extensions[EXTENSION].database

@@ -29,7 +29,9 @@ class ArticleRepository(Repository):
             clash = self.collection.find_one({**others, "url": doc["url"]}, {"_id": 1})
             if clash is not None:
                 raise Conflict(f"An article with url {doc['url']} exists", clash["_id"])
-        clash = self.collection.find_one({**others, "content_hash": doc["content_hash"]}, {"_id": 1})
+        clash = self.collection.find_one(
+            {**others, "content_hash": doc["content_hash"]}, {"_id": 1}
+        )
         if clash is not None:
             raise Conflict("An article with the same body exists", clash["_id"])
 

@@ -3,8 +3,10 @@
 import marshmallow as ma
 
 from service.http.fields import (
+    NOT_BLANK,
     BodySchema,
     ObjectIdField,
+    OptionsSchema,
     QuerySchema,
     ResourceSchema,
     Sort,
@@ -17,7 +19,6 @@ from service.http.listing import page_schema
 
 READ_ONLY = ("content_hash", "side_ids", "claim_count", "extraction")
 LANGUAGE = ma.validate.Regexp(r"^[A-Za-z]{2,3}$", error="Must be a BCP 47 primary tag (e.g. en).")
-NOT_BLANK = ma.validate.Regexp(r"\S", error="Must not be blank.")
 
 
 class ExtractionSchema(ma.Schema):
@@ -34,7 +35,8 @@ class ArticleSchema(ResourceSchema):
 
     title = ma.fields.String(required=True)
     body = ma.fields.String(required=True)
-    url = ma.fields.String(allow_none=True)
+    # Stored without the field when absent (the unique index is partial): show null.
+    url = ma.fields.String(allow_none=True, dump_default=None)
     source = ma.fields.String(allow_none=True)
     authors = ma.fields.List(ma.fields.String())
     published_at = UTCDateTime(allow_none=True)
@@ -50,8 +52,12 @@ class _ArticleFields(BodySchema):
     """Fields a client writes, shared by create and update."""
 
     read_only = READ_ONLY
-    url = ma.fields.Url(schemes={"http", "https"}, require_tld=False, allow_none=True,
-                        validate=ma.validate.Length(max=2000))
+    url = ma.fields.Url(
+        schemes={"http", "https"},
+        require_tld=False,
+        allow_none=True,
+        validate=ma.validate.Length(max=2000),
+    )
     source = string(200, allow_none=True)
     authors = string_list(max_items=50, max_length=200, allow_none=True)
     published_at = UTCDateTime(allow_none=True)
@@ -84,7 +90,7 @@ class ArticleUpdateSchema(_ArticleFields):
     body = string(200_000, min_length=1, validate=NOT_BLANK)
 
 
-class ArticleCreateQuerySchema(ma.Schema):
+class ArticleCreateQuerySchema(OptionsSchema):
     """Options of an article creation."""
 
     extract = ma.fields.Boolean(load_default=True, metadata={"description": "extract claims now"})

@@ -35,8 +35,13 @@ def list_keys(include_revoked):
     repo = KeyRepository(get_db())
     for doc in repo.collection.find(repo.query(include_revoked)).sort("created_at", 1):
         revoked = doc["revoked_at"].isoformat() + "Z" if doc["revoked_at"] else None
-        row = {"id": str(doc["_id"]), "name": doc["name"], "role": doc["role"],
-               "hint": doc["hint"], "revoked_at": revoked}
+        row = {
+            "id": str(doc["_id"]),
+            "name": doc["name"],
+            "role": doc["role"],
+            "hint": doc["hint"],
+            "revoked_at": revoked,
+        }
         click.echo(json.dumps(row))
 
 

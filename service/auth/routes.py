@@ -4,7 +4,13 @@ from flask import url_for
 from flask.views import MethodView
 
 from service.auth.repository import KeyRepository
-from service.auth.schemas import KeyCreateSchema, KeyPageSchema, KeyQuerySchema, KeySchema, NewKeySchema
+from service.auth.schemas import (
+    KeyCreateSchema,
+    KeyPageSchema,
+    KeyQuerySchema,
+    KeySchema,
+    NewKeySchema,
+)
 from service.db import get_db
 from service.http.api import Blueprint
 from service.http.identity import current_actor

@@ -39,9 +39,13 @@ def list_claims(args: dict, **fixed):
         side_ids = [fixed["side_id"]] if side_ids is None or fixed["side_id"] in side_ids else []
     if "article_id" in fixed:
         wanted = args.get("article_id")
-        args["article_id"] = [] if wanted and fixed["article_id"] not in wanted else [fixed["article_id"]]
+        args["article_id"] = (
+            [] if wanted and fixed["article_id"] not in wanted else [fixed["article_id"]]
+        )
     repo = ClaimRepository(db)
-    items, total = repo.find_page(repo.query(args, side_ids), args["sort"], args["page"], args["per_page"])
+    items, total = repo.find_page(
+        repo.query(args, side_ids), args["sort"], args["page"], args["per_page"]
+    )
     return paged(items, total, args["page"], args["per_page"])
 
 
@@ -80,7 +84,10 @@ class Claim(MethodView):
         """Change or review a claim (merge patch)."""
         repo = ClaimRepository(get_db())
         return write_at_version(
-            blp, lambda: repo.get(claim_id), ClaimSchema, lambda c: repo.update(c, changes, current_actor())
+            blp,
+            lambda: repo.get(claim_id),
+            ClaimSchema,
+            lambda c: repo.update(c, changes, current_actor()),
         )
 
     @blp.response(204)

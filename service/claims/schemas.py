@@ -3,6 +3,7 @@
 import marshmallow as ma
 
 from service.http.fields import (
+    NOT_BLANK,
     BodySchema,
     ObjectIdField,
     QuerySchema,
@@ -106,7 +107,7 @@ class PreviewResultSchema(ma.Schema):
 class PreviewSchema(BodySchema):
     """Text to extract claims from without storing anything."""
 
-    text = string(200_000, min_length=1, required=True, validate=ma.validate.Regexp(r"\S"))
+    text = string(200_000, min_length=1, required=True, validate=NOT_BLANK)
     title = string(500, allow_none=True)
 
 
@@ -115,7 +116,7 @@ class ClaimCreateSchema(BodySchema):
 
     read_only = READ_ONLY
     article_id = ObjectIdField(required=True)
-    text = string(5000, min_length=1, required=True, validate=ma.validate.Regexp(r"\S"))
+    text = string(5000, min_length=1, required=True, validate=NOT_BLANK)
     kind = ma.fields.String(required=True, validate=ma.validate.OneOf(KINDS))
     speaker = ma.fields.Nested(SpeakerSchema)
     side_id = ObjectIdField(allow_none=True)
@@ -131,7 +132,7 @@ class ClaimUpdateSchema(BodySchema):
     """A merge patch of a claim (``null`` clears an optional field)."""
 
     read_only = (*READ_ONLY, "article_id")
-    text = string(5000, min_length=1, validate=ma.validate.Regexp(r"\S"))
+    text = string(5000, min_length=1, validate=NOT_BLANK)
     kind = ma.fields.String(validate=ma.validate.OneOf(KINDS))
     speaker = ma.fields.Nested(SpeakerSchema, allow_none=True)
     side_id = ObjectIdField(allow_none=True)

@@ -1,8 +1,8 @@
-"""Request-body rules applied before any view: size, media type, a JSON object."""
+"""Body rules: a request's size, media type and JSON object; no type on empty responses."""
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, json, request
 
-from service.problems import problem
+from service.problems import problem, validation_problem
 
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
 BODYLESS_ENDPOINTS = {"articles.extract_article"}
@@ -10,23 +10,54 @@ BODYLESS_ENDPOINTS = {"articles.extract_article"}
 
 def check_request_body():
     """415 for a write that is not JSON, 400 for a body that is not a JSON object."""
-    if request.method not in WRITE_METHODS or request.url_rule is None:
-        return None
-    if request.endpoint in BODYLESS_ENDPOINTS:
+    if (
+        request.method not in WRITE_METHODS
+        or request.url_rule is None
+        or request.endpoint in BODYLESS_ENDPOINTS
+    ):
         return None
     limit = current_app.config["MAX_CONTENT_LENGTH"]
     if request.content_length is not None and request.content_length > limit:
         return problem(413, f"Request body is larger than {limit} bytes")
     if not request.is_json:
         return problem(415, "Send the body as JSON with Content-Type: application/json")
-    data = request.get_json(silent=True)
-    if data is None:
+    try:
+        data = json.loads(request.get_data(cache=True))
+    except ValueError:
         return problem(400, "The body is not valid JSON")
     if not isinstance(data, dict):
         return problem(400, "The body must be a JSON object")
     return None
 
 
+def _takes_query(endpoint: str, method: str) -> bool:
+    """Whether a view declares query parameters (flask-smorest keeps them in ``_apidoc``)."""
+    view = current_app.view_functions.get(endpoint)
+    view_class = getattr(view, "view_class", None)
+    func = getattr(view_class, method.lower(), None) if view_class else view
+    parameters = getattr(func, "_apidoc", {}).get("arguments", {}).get("parameters", [])
+    return any(p.get("in") == "query" for p in parameters)
+
+
+def reject_unexpected_query():
+    """422 for query parameters sent to an API view that takes none."""
+    if request.url_rule is None or not request.args or not request.path.startswith("/api/v1/"):
+        return None
+    if request.endpoint.startswith("api-docs.") or _takes_query(request.endpoint, request.method):
+        return None
+    names = sorted(request.args)
+    return validation_problem({name: ["Unknown field."] for name in names})
+
+
+def drop_type_of_empty_response(response):
+    """A 204 or 304 has no body, so no Content-Type either."""
+    if response.status_code in (204, 304):
+        response.headers.pop("Content-Type", None)
+    return response
+
+
 def init_app(app: Flask) -> None:
-    """Check bodies before the views run."""
+    """Check query strings and bodies before the views run."""
+    app.before_request(reject_unexpected_query)
     app.before_request(check_request_body)
+    app.after_request(drop_type_of_empty_response)

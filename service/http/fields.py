@@ -9,6 +9,8 @@ from bson.errors import InvalidId
 
 UTC = dt.UTC
 DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Regexp validators match at the start: allow leading spaces, demand one non-space.
+NOT_BLANK = ma.validate.Regexp(r"\s*\S", error="Must not be blank.")
 
 
 def utcnow() -> dt.datetime:
@@ -121,13 +123,8 @@ def string_list(max_items: int = 50, max_length: int = 200, **kwargs) -> ma.fiel
     )
 
 
-class QuerySchema(ma.Schema):
-    """Base for list query strings: paging, and no parameter repeated unless it is a list."""
-
-    MAX_VALUES = 20
-
-    page = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=1_000_000))
-    per_page = ma.fields.Integer(load_default=20, validate=ma.validate.Range(min=1, max=100))
+class OptionsSchema(ma.Schema):
+    """Base for query strings: no parameter repeated unless it is a list."""
 
     @ma.pre_load
     def reject_repeats(self, data, **kwargs):
@@ -137,10 +134,19 @@ class QuerySchema(ma.Schema):
             return data
         for key in list(data.keys()):
             field = self.fields.get(key)
-            if field is not None and not isinstance(field, ma.fields.List):
-                if len(getlist(key)) > 1:
-                    raise ma.ValidationError("Given more than once; send it once.", key)
+            single = field is not None and not isinstance(field, ma.fields.List)
+            if single and len(getlist(key)) > 1:
+                raise ma.ValidationError("Given more than once; send it once.", key)
         return data
+
+
+class QuerySchema(OptionsSchema):
+    """Base for list query strings: paging, and no parameter repeated unless it is a list."""
+
+    MAX_VALUES = 20
+
+    page = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=1_000_000))
+    per_page = ma.fields.Integer(load_default=20, validate=ma.validate.Range(min=1, max=100))
 
 
 def filter_values(inner: ma.fields.Field, **kwargs) -> ma.fields.List:

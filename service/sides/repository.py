@@ -24,8 +24,8 @@ def slugify(name: str) -> str:
 def clean_aliases(aliases: list[str] | None) -> list[str]:
     """Aliases trimmed, with case-insensitive duplicates dropped (first spelling kept)."""
     seen, kept = set(), []
-    for alias in aliases or []:
-        alias = " ".join(alias.split())
+    for raw in aliases or []:
+        alias = " ".join(raw.split())
         if alias and match_key(alias) not in seen:
             seen.add(match_key(alias))
             kept.append(alias)

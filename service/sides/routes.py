@@ -64,7 +64,10 @@ class Side(MethodView):
         """Change a side (merge patch)."""
         repo = sides()
         return write_at_version(
-            blp, lambda: repo.get(side_id), SideSchema, lambda s: repo.update(s, changes, current_actor())
+            blp,
+            lambda: repo.get(side_id),
+            SideSchema,
+            lambda s: repo.update(s, changes, current_actor()),
         )
 
     @blp.arguments(SideDeleteQuerySchema, location="query")
@@ -72,4 +75,6 @@ class Side(MethodView):
     def delete(self, args, side_id):
         """Delete a side (409 while claims use it, unless ?force=true)."""
         repo = sides()
-        write_at_version(blp, lambda: repo.get(side_id), SideSchema, lambda s: repo.delete(s, args["force"]))
+        write_at_version(
+            blp, lambda: repo.get(side_id), SideSchema, lambda s: repo.delete(s, args["force"])
+        )

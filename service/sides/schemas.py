@@ -2,7 +2,16 @@
 
 import marshmallow as ma
 
-from service.http.fields import BodySchema, QuerySchema, ResourceSchema, Sort, string, string_list
+from service.http.fields import (
+    NOT_BLANK,
+    BodySchema,
+    OptionsSchema,
+    QuerySchema,
+    ResourceSchema,
+    Sort,
+    string,
+    string_list,
+)
 from service.http.listing import page_schema
 
 COLOR = ma.validate.Regexp(r"^#[0-9a-fA-F]{6}$", error="Must be a #rrggbb colour.")
@@ -25,7 +34,7 @@ class SideCreateSchema(BodySchema):
     """A new side."""
 
     read_only = READ_ONLY
-    name = string(120, min_length=1, required=True, validate=ma.validate.Regexp(r"\S"))
+    name = string(120, min_length=1, required=True, validate=NOT_BLANK)
     description = string(2000, allow_none=True)
     aliases = string_list(max_items=100, max_length=120)
     color = ma.fields.String(validate=COLOR, allow_none=True)
@@ -35,7 +44,7 @@ class SideUpdateSchema(BodySchema):
     """A merge patch of a side (``null`` clears an optional field)."""
 
     read_only = READ_ONLY
-    name = string(120, min_length=1, validate=ma.validate.Regexp(r"\S"))
+    name = string(120, min_length=1, validate=NOT_BLANK)
     description = string(2000, allow_none=True)
     aliases = string_list(max_items=100, max_length=120, allow_none=True)
     color = ma.fields.String(validate=COLOR, allow_none=True)
@@ -60,7 +69,7 @@ class SideQuerySchema(QuerySchema):
     sort = Sort(("name", "created_at"), load_default=[("name", 1)])
 
 
-class SideDeleteQuerySchema(ma.Schema):
+class SideDeleteQuerySchema(OptionsSchema):
     """Options of a side deletion."""
 
     force = ma.fields.Boolean(

@@ -1,0 +1,48 @@
+"""Fixtures for access control: an app with AUTH=required and one key per role."""
+
+import pytest
+
+from service.auth.repository import KeyRepository
+from service.db import get_db
+
+
+@pytest.fixture
+def secure_app(make_app):
+    """An app that demands API keys."""
+    return make_app({"AUTH": "required"})
+
+
+@pytest.fixture
+def keys(secure_app):
+    """A live key for each role, by role name."""
+    with secure_app.app_context():
+        repo = KeyRepository(get_db())
+        return {role: repo.create(f"{role}-key", role)[1] for role in ("reader", "editor", "admin")}
+
+
+@pytest.fixture
+def as_role(secure_app, keys):
+    """A request helper: ``as_role("editor").post(...)`` (``None``: no key)."""
+    client = secure_app.test_client()
+
+    class RoleClient:
+        def __init__(self, role):
+            self.headers = {"Authorization": f"Bearer {keys[role]}"} if role else {}
+
+        def open(self, path, method="GET", **kwargs):
+            headers = {**self.headers, **kwargs.pop("headers", {})}
+            return client.open(path, method=method, headers=headers, **kwargs)
+
+        def get(self, path, **kwargs):
+            return self.open(path, "GET", **kwargs)
+
+        def post(self, path, **kwargs):
+            return self.open(path, "POST", **kwargs)
+
+        def patch(self, path, **kwargs):
+            return self.open(path, "PATCH", **kwargs)
+
+        def delete(self, path, **kwargs):
+            return self.open(path, "DELETE", **kwargs)
+
+    return RoleClient
