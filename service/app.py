@@ -34,6 +34,15 @@ API_SETTINGS = {
     "OPENAPI_JSON_PATH": "openapi.json",
     "OPENAPI_SWAGGER_UI_PATH": "docs",
     "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+    "API_SPEC_OPTIONS": {
+        "info": {"description": "Who claimed what, in which article, for which side of a story."},
+        "security": [{"bearerAuth": []}],
+        "components": {
+            "securitySchemes": {
+                "bearerAuth": {"type": "http", "scheme": "bearer", "description": "API key"}
+            }
+        },
+    },
 }
 EXPOSED_HEADERS = ["ETag", "Link", "Location", "X-Total-Count", "X-Request-ID", "Retry-After"]
 

@@ -22,6 +22,7 @@ class StatusSchema(ma.Schema):
 class Health(MethodView):
     """Liveness."""
 
+    @blp.doc(security=[])
     @blp.response(200, StatusSchema)
     def get(self):
         """200 while the process serves."""
@@ -32,6 +33,7 @@ class Health(MethodView):
 class Ready(MethodView):
     """Readiness."""
 
+    @blp.doc(security=[])
     @blp.response(200, StatusSchema)
     @blp.alt_response(503, description="The database does not answer")
     def get(self):

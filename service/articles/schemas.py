@@ -108,7 +108,7 @@ class ArticleQuerySchema(QuerySchema):
     published_after = UTCDateTime(metadata={"description": "inclusive; a date means 00:00Z"})
     published_before = UTCDateTime(metadata={"description": "exclusive; a date means 00:00Z"})
     has_claims = ma.fields.Boolean()
-    sort = Sort(("published_at", "created_at", "title"), load_default=[("created_at", -1)])
+    sort = Sort(("published_at", "created_at", "title"), default="-created_at")
 
     @ma.post_load
     def lower_language(self, data, **kwargs):

@@ -33,7 +33,7 @@ class KeyQuerySchema(QuerySchema):
     """Options of the key list."""
 
     include_revoked = ma.fields.Boolean(load_default=False)
-    sort = Sort(("created_at", "name"), load_default=[("created_at", -1)])
+    sort = Sort(("created_at", "name"), default="-created_at")
 
 
 KeyPageSchema = page_schema(KeySchema, "KeyPage")

@@ -167,13 +167,13 @@ class ClaimQuerySchema(QuerySchema):
     min_confidence = ma.fields.Float(validate=ma.validate.Range(min=0, max=1))
     published_after = UTCDateTime(metadata={"description": "inclusive; a date means 00:00Z"})
     published_before = UTCDateTime(metadata={"description": "exclusive; a date means 00:00Z"})
-    sort = Sort(SORT_KEYS, load_default=[("created_at", -1)])
+    sort = Sort(SORT_KEYS, default="-created_at")
 
 
 class ArticleClaimQuerySchema(ClaimQuerySchema):
     """Filters of an article's claims; body order by default."""
 
-    sort = Sort(SORT_KEYS, load_default=[("span.start", 1)])
+    sort = Sort(SORT_KEYS, default="span.start")
 
 
 ClaimPageSchema = page_schema(ClaimSchema, "ClaimPage")

@@ -24,6 +24,10 @@ class ObjectIdField(ma.fields.Field):
 
     default_error_messages = {"invalid": "Not a valid id (24 hex digits)."}
 
+    def __init__(self, **kwargs):
+        metadata = {"type": "string", "pattern": "^[0-9a-fA-F]{24}$", **kwargs.pop("metadata", {})}
+        super().__init__(metadata=metadata, **kwargs)
+
     def _serialize(self, value, attr, obj, **kwargs):
         return None if value is None else str(value)
 
@@ -87,23 +91,36 @@ class Span(ma.Schema):
 class Sort(ma.fields.String):
     """Comma-separated sort keys, ``-`` for descending, from an allow-list."""
 
-    def __init__(self, allowed, **kwargs):
-        super().__init__(**kwargs)
+    def __init__(self, allowed, default: str, **kwargs):
         self.allowed = tuple(allowed)
+        names = "|".join(re.escape(name) for name in self.allowed)
+        pattern = rf"^-?({names})(,-?({names}))*$"
+        metadata = {
+            "description": f"comma-separated, - for descending: {', '.join(self.allowed)}",
+            "pattern": pattern,
+            "default": default,
+            **kwargs.pop("metadata", {}),
+        }
+        parsed = self.parse(default)
+        super().__init__(load_default=lambda: list(parsed), metadata=metadata, **kwargs)
 
-    def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs)
+    def parse(self, text: str) -> list[tuple[str, int]]:
+        """``-a,b`` -> ``[("a", -1), ("b", 1)]``; a key given again is ignored."""
         keys, seen = [], set()
         for part in text.split(","):
             name = part.strip()
             direction = -1 if name.startswith("-") else 1
-            name = name.lstrip("-")
-            if name not in self.allowed or name in seen:
+            name = name.removeprefix("-")
+            if name not in self.allowed:
                 allowed = ", ".join(self.allowed)
-                raise ma.ValidationError(f"Unknown or repeated sort key {part!r}; use {allowed}")
-            seen.add(name)
-            keys.append((name, direction))
+                raise ma.ValidationError(f"Unknown sort key {part!r}; use {allowed}")
+            if name not in seen:
+                seen.add(name)
+                keys.append((name, direction))
         return keys
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return self.parse(super()._deserialize(value, attr, data, **kwargs))
 
 
 def string(max_length: int, min_length: int = 0, validate=None, **kwargs) -> ma.fields.String:

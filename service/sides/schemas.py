@@ -66,7 +66,7 @@ class SideQuerySchema(QuerySchema):
         validate=ma.validate.Length(max=QuerySchema.MAX_VALUES),
         metadata={"description": "exact alias or name, case-insensitive; repeat for any"},
     )
-    sort = Sort(("name", "created_at"), load_default=[("name", 1)])
+    sort = Sort(("name", "created_at"), default="name")
 
 
 class SideDeleteQuerySchema(OptionsSchema):

@@ -345,5 +345,9 @@ def test_stable_order_across_pages_with_ties(client, make_article, make_claim, f
 
 
 def test_bad_sort_is_422(client, problem):
-    for sort in ("text", "speaker.name", "-", "confidence,confidence", "_id", "$natural"):
+    for sort in ("text", "speaker.name", "-", "confidence,,", "_id", "$natural"):
         assert "sort" in problem(client.get(f"{API}/claims?sort={sort}"), 422)["errors"]
+
+
+def test_a_repeated_sort_key_counts_once(client):
+    assert client.get(f"{API}/claims?sort=-confidence,confidence").status_code == 200
