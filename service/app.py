@@ -2,7 +2,8 @@
 
 import logging
 
-from flask import Flask
+import swagger_ui_bundle
+from flask import Flask, send_from_directory
 from flask_cors import CORS
 
 from service import cli, db, extracting, limits, seeding
@@ -33,7 +34,8 @@ API_SETTINGS = {
     "OPENAPI_URL_PREFIX": "/api/v1",
     "OPENAPI_JSON_PATH": "openapi.json",
     "OPENAPI_SWAGGER_UI_PATH": "docs",
-    "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+    # Swagger UI's assets are served from the installed swagger-ui-bundle: no CDN.
+    "OPENAPI_SWAGGER_UI_URL": "/api/v1/docs/assets/",
     "API_SPEC_OPTIONS": {
         "info": {"description": "Who claimed what, in which article, for which side of a story."},
         "security": [{"bearerAuth": []}],
@@ -75,8 +77,14 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     return app
 
 
+def _serve_docs_assets(filename: str):
+    """A Swagger UI asset from the installed bundle."""
+    return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename, max_age=86400)
+
+
 def _register_api(app: Flask) -> Api:
-    """Mount the resource blueprints and the OpenAPI document."""
+    """Mount the resource blueprints, the OpenAPI document and its docs page."""
+    app.add_url_rule("/api/v1/docs/assets/<path:filename>", "docs_assets", _serve_docs_assets)
     api = Api(app)
     register_converters(app, api)
     for blueprint in (articles_blp, claims_blp, sides_blp, keys_blp, health_blp):

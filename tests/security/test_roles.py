@@ -88,5 +88,13 @@ def test_every_endpoint_by_every_role(as_role, resources):
 
 def test_open_endpoints_need_no_key(as_role):
     anonymous = as_role(None)
-    for path in ("/healthz", "/readyz", "/api/v1/openapi.json", "/api/v1/docs", "/metrics"):
+    docs_js = "/api/v1/docs/assets/swagger-ui-bundle.js"
+    for path in (
+        "/healthz",
+        "/readyz",
+        "/api/v1/openapi.json",
+        "/api/v1/docs",
+        docs_js,
+        "/metrics",
+    ):
         assert anonymous.get(path).status_code == 200, path
