@@ -1,10 +1,18 @@
 """gunicorn settings, from the environment."""
 
+import json
 import os
 import shutil
+import sys
 import tempfile
 
+from service.config import IN_MEMORY_NOTICE
+
 _in_memory = not os.environ.get("MONGO_URI")
+if _in_memory:
+    # The operator's first line says where the data lives (before gunicorn's own lines).
+    notice = {"level": "warning", "logger": "claimdesk", "message": IN_MEMORY_NOTICE}
+    print(json.dumps(notice), file=sys.stderr, flush=True)
 
 wsgi_app = "service.wsgi:app"
 bind = os.environ.get("BIND", "127.0.0.1:8000")

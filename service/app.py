@@ -11,7 +11,7 @@ from service.articles.routes import blp as articles_blp
 from service.auth import guard
 from service.auth.routes import blp as keys_blp
 from service.claims.routes import blp as claims_blp
-from service.config import load_config
+from service.config import IN_MEMORY_NOTICE, load_config
 from service.health import blp as health_blp
 from service.http import bodies
 from service.http.api import Api, register_converters
@@ -19,10 +19,6 @@ from service.observability import logs, metrics
 from service.sides.routes import blp as sides_blp
 
 log = logging.getLogger("claimdesk")
-IN_MEMORY_NOTICE = (
-    "Data lives in memory only and is lost when the process stops; "
-    "set MONGO_URI (e.g. MONGO_URI=mongodb://localhost:27017) to keep it in MongoDB."
-)
 AUTH_OFF_NOTICE = (
     "AUTH=off: every request is let in with full rights; set AUTH=required and create keys "
     "with `claimdesk keys create` before exposing this service."

@@ -4,6 +4,10 @@ import os
 from collections.abc import Mapping
 
 MIB = 1024 * 1024
+IN_MEMORY_NOTICE = (
+    "Data lives in memory only and is lost when the process stops; "
+    "set MONGO_URI (e.g. MONGO_URI=mongodb://localhost:27017) to keep it in MongoDB."
+)
 
 
 def _flag(value: str | None, default: bool) -> bool:
