@@ -19,6 +19,11 @@ def any_of(values: list):
     return values[0] if len(values) == 1 else {"$in": list(values)}
 
 
+def equal_to_any(filters: dict, fields: dict[str, str]) -> dict:
+    """``field: value`` (or ``$in``) for each repeatable filter given, by parameter name."""
+    return {field: any_of(filters[param]) for param, field in fields.items() if filters.get(param)}
+
+
 def date_range(after=None, before=None) -> dict | None:
     """A ``published_at`` range: after inclusive, before exclusive."""
     bounds = {}

@@ -7,12 +7,15 @@ from pymongo.errors import DuplicateKeyError
 
 from service.claims.repository import ClaimRepository
 from service.errors import Conflict
-from service.persistence import Repository, any_of, date_range
+from service.persistence import Repository, any_of, date_range, equal_to_any
 
 
 def content_hash(body: str) -> str:
     """sha256 of the whitespace-normalised body."""
     return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
+
+
+EQUALITY_FILTERS = {"source": "source", "tag": "tags", "language": "language", "url": "url"}
 
 
 class ArticleRepository(Repository):
@@ -100,15 +103,7 @@ class ArticleRepository(Repository):
 
     def query(self, filters: dict, side_ids: list[ObjectId] | None = None) -> dict:
         """The MongoDB filter for the article list filters (every value a literal)."""
-        query: dict = {}
-        for param, field in (
-            ("source", "source"),
-            ("tag", "tags"),
-            ("language", "language"),
-            ("url", "url"),
-        ):
-            if filters.get(param):
-                query[field] = any_of(filters[param])
+        query = equal_to_any(filters, EQUALITY_FILTERS)
         if side_ids is not None:
             query["side_ids"] = any_of(side_ids) if side_ids else {"$in": []}
         if filters.get("has_claims") is not None:

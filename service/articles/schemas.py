@@ -5,6 +5,7 @@ import marshmallow as ma
 from service.http.fields import (
     NOT_BLANK,
     BodySchema,
+    LanguageTag,
     ObjectIdField,
     OptionsSchema,
     QuerySchema,
@@ -18,7 +19,6 @@ from service.http.fields import (
 from service.http.listing import page_schema
 
 READ_ONLY = ("content_hash", "side_ids", "claim_count", "extraction")
-LANGUAGE = ma.validate.Regexp(r"^[A-Za-z]{2,3}$", error="Must be a BCP 47 primary tag (e.g. en).")
 
 
 class ExtractionSchema(ma.Schema):
@@ -61,18 +61,8 @@ class _ArticleFields(BodySchema):
     source = string(200, allow_none=True)
     authors = string_list(max_items=50, max_length=200, allow_none=True)
     published_at = UTCDateTime(allow_none=True)
-    language = ma.fields.String(validate=LANGUAGE)
+    language = LanguageTag()
     tags = string_list(max_items=50, max_length=100, allow_none=True)
-
-    @ma.post_load
-    def normalise(self, data, **kwargs):
-        """Lower-case the language; ``null`` lists become empty lists."""
-        if data.get("language"):
-            data["language"] = data["language"].lower()
-        for name in ("authors", "tags"):
-            if name in data and data[name] is None:
-                data[name] = []
-        return data
 
 
 class ArticleCreateSchema(_ArticleFields):
@@ -80,7 +70,7 @@ class ArticleCreateSchema(_ArticleFields):
 
     title = string(500, min_length=1, required=True, validate=NOT_BLANK)
     body = string(200_000, min_length=1, required=True, validate=NOT_BLANK)
-    language = ma.fields.String(validate=LANGUAGE, load_default="en")
+    language = LanguageTag(load_default="en")
 
 
 class ArticleUpdateSchema(_ArticleFields):
@@ -102,20 +92,13 @@ class ArticleQuerySchema(QuerySchema):
     q = string(500, min_length=1, metadata={"description": "full text over title and body"})
     source = filter_values(string(200, min_length=1))
     tag = filter_values(string(100, min_length=1))
-    language = filter_values(ma.fields.String(validate=LANGUAGE))
+    language = filter_values(LanguageTag())
     side = filter_values(string(200, min_length=1), metadata={"description": "side id or slug"})
     url = filter_values(string(2000, min_length=1))
     published_after = UTCDateTime(metadata={"description": "inclusive; a date means 00:00Z"})
     published_before = UTCDateTime(metadata={"description": "exclusive; a date means 00:00Z"})
     has_claims = ma.fields.Boolean()
     sort = Sort(("published_at", "created_at", "title"), default="-created_at")
-
-    @ma.post_load
-    def lower_language(self, data, **kwargs):
-        """Languages are stored lower-case."""
-        if data.get("language"):
-            data["language"] = [value.lower() for value in data["language"]]
-        return data
 
 
 class BalanceRowSchema(ma.Schema):

@@ -6,10 +6,16 @@ from bson import ObjectId
 
 from service.errors import InvalidReference
 from service.http.fields import utcnow
-from service.persistence import Repository, any_of, date_range
+from service.persistence import Repository, any_of, date_range, equal_to_any
 
 UNATTRIBUTED = "none"
 SPEAKER_DEFAULT = {"name": None, "title": None, "type": "unknown"}
+EQUALITY_FILTERS = {
+    "kind": "kind",
+    "origin": "origin",
+    "review_status": "review.status",
+    "tag": "tags",
+}
 REVIEW_DEFAULT = {"status": "unreviewed", "note": None, "reviewed_by": None, "reviewed_at": None}
 
 
@@ -145,19 +151,11 @@ class ClaimRepository(Repository):
 
     def query(self, filters: dict, side_ids: list[ObjectId] | None = None) -> dict:
         """The MongoDB filter for the claim list filters (every value a literal)."""
-        query: dict = {}
+        query = equal_to_any(filters, EQUALITY_FILTERS)
         if filters.get("article_id") is not None:
             query["article_id"] = any_of(filters["article_id"])
         if side_ids is not None:
             query["side_id"] = any_of(side_ids) if side_ids else {"$in": []}
-        for param, field in (
-            ("kind", "kind"),
-            ("origin", "origin"),
-            ("review_status", "review.status"),
-            ("tag", "tags"),
-        ):
-            if filters.get(param):
-                query[field] = any_of(filters[param])
         if filters.get("speaker"):
             query["speaker_key"] = any_of([speaker_key({"name": s}) for s in filters["speaker"]])
         if filters.get("min_confidence") is not None:

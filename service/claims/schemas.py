@@ -111,27 +111,9 @@ class PreviewSchema(BodySchema):
     title = string(500, allow_none=True)
 
 
-class ClaimCreateSchema(BodySchema):
-    """A new (manual) claim."""
+class _ClaimWriteFields(BodySchema):
+    """Fields a client writes on a claim, shared by create and update."""
 
-    read_only = READ_ONLY
-    article_id = ObjectIdField(required=True)
-    text = string(5000, min_length=1, required=True, validate=NOT_BLANK)
-    kind = ma.fields.String(required=True, validate=ma.validate.OneOf(KINDS))
-    speaker = ma.fields.Nested(SpeakerSchema)
-    side_id = ObjectIdField(allow_none=True)
-    cue = string(100, allow_none=True)
-    span = ma.fields.Nested(Span, allow_none=True)
-    speaker_span = ma.fields.Nested(Span, allow_none=True)
-    confidence = ma.fields.Float(validate=ma.validate.Range(min=0, max=1))
-    review = ma.fields.Nested(ReviewInputSchema)
-    tags = string_list(max_items=50, max_length=100)
-
-
-class ClaimUpdateSchema(BodySchema):
-    """A merge patch of a claim (``null`` clears an optional field)."""
-
-    read_only = (*READ_ONLY, "article_id")
     text = string(5000, min_length=1, validate=NOT_BLANK)
     kind = ma.fields.String(validate=ma.validate.OneOf(KINDS))
     speaker = ma.fields.Nested(SpeakerSchema, allow_none=True)
@@ -143,12 +125,20 @@ class ClaimUpdateSchema(BodySchema):
     review = ma.fields.Nested(ReviewInputSchema)
     tags = string_list(max_items=50, max_length=100, allow_none=True)
 
-    @ma.post_load
-    def empty_tags(self, data, **kwargs):
-        """``tags: null`` clears the list."""
-        if "tags" in data and data["tags"] is None:
-            data["tags"] = []
-        return data
+
+class ClaimCreateSchema(_ClaimWriteFields):
+    """A new (manual) claim."""
+
+    read_only = READ_ONLY
+    article_id = ObjectIdField(required=True)
+    text = string(5000, min_length=1, required=True, validate=NOT_BLANK)
+    kind = ma.fields.String(required=True, validate=ma.validate.OneOf(KINDS))
+
+
+class ClaimUpdateSchema(_ClaimWriteFields):
+    """A merge patch of a claim (``null`` clears an optional field)."""
+
+    read_only = (*READ_ONLY, "article_id")
 
 
 class ClaimQuerySchema(QuerySchema):

@@ -75,6 +75,18 @@ class UTCDateTime(ma.fields.DateTime):
         return parsed.replace(microsecond=parsed.microsecond // 1000 * 1000)
 
 
+class LanguageTag(ma.fields.String):
+    """A BCP 47 primary language tag (``en``), stored lower-case."""
+
+    def __init__(self, **kwargs):
+        error = "Must be a BCP 47 primary tag (e.g. en)."
+        validate = ma.validate.Regexp(r"^[A-Za-z]{2,3}$", error=error)
+        super().__init__(validate=validate, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs).lower()
+
+
 class Span(ma.Schema):
     """Character offsets into the article body, end exclusive."""
 
@@ -178,6 +190,14 @@ class BodySchema(ma.Schema):
 
     READ_ONLY = ("id", "created_at", "updated_at", "version", "created_by", "updated_by")
     read_only: tuple[str, ...] = ()
+
+    @ma.post_load
+    def null_lists_are_empty(self, data, **kwargs):
+        """``null`` for a list clears it: store an empty list."""
+        for name, field in self.fields.items():
+            if isinstance(field, ma.fields.List) and name in data and data[name] is None:
+                data[name] = []
+        return data
 
     @ma.pre_load
     def reject_read_only(self, data, **kwargs):

@@ -49,13 +49,6 @@ class SideUpdateSchema(BodySchema):
     aliases = string_list(max_items=100, max_length=120, allow_none=True)
     color = ma.fields.String(validate=COLOR, allow_none=True)
 
-    @ma.post_load
-    def empty_aliases(self, data, **kwargs):
-        """``aliases: null`` clears the list."""
-        if "aliases" in data and data["aliases"] is None:
-            data["aliases"] = []
-        return data
-
 
 class SideQuerySchema(QuerySchema):
     """Filters and sort of the side list."""
