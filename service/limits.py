@@ -36,6 +36,14 @@ def init_app(app: Flask) -> Limiter:
     app.config.setdefault(
         "RATELIMIT_STORAGE_URI", config["MONGO_URI"] if config["MONGO_URI"] else "memory://"
     )
+    timeout = config["MONGO_TIMEOUT_MS"]
+    # The limiter's own MongoDB client must give up as fast as the service's does.
+    app.config.setdefault(
+        "RATELIMIT_STORAGE_OPTIONS",
+        {"serverSelectionTimeoutMS": timeout, "connectTimeoutMS": timeout}
+        if config["MONGO_URI"]
+        else {},
+    )
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     app.config.setdefault("RATELIMIT_KEY_PREFIX", "claimdesk")
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
