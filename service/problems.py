@@ -4,7 +4,7 @@ import logging
 from http import HTTPStatus
 
 import marshmallow as ma
-from flask import Flask, Response, current_app, json, request
+from flask import Flask, Response, current_app, g, json, request
 from pymongo.errors import ConnectionFailure, PyMongoError
 from werkzeug.exceptions import HTTPException
 
@@ -84,7 +84,10 @@ def validation_problem(field_errors: dict[str, list[str]], detail: str | None = 
 def handle_http_exception(error: HTTPException):
     """Render Werkzeug / webargs / flask-smorest HTTP errors as problems."""
     if error.code == 304:
-        return Response(status=304)
+        response = Response(status=304)
+        if g.get("not_modified_etag"):
+            response.set_etag(g.not_modified_etag)
+        return response
     data = getattr(error, "data", None) or {}
     messages = data.get("errors") or data.get("messages")
     if error.code == 422 and messages:

@@ -6,7 +6,7 @@ import flask_smorest
 import flask_smorest.etag
 from bson import ObjectId
 from bson.errors import InvalidId
-from flask import request
+from flask import g, request
 from flask_smorest.utils import prepare_response
 from webargs.flaskparser import FlaskParser
 from werkzeug.routing import BaseConverter, ValidationError
@@ -78,6 +78,11 @@ class Blueprint(flask_smorest.Blueprint):
         doc = super()._prepare_etag_doc(doc, doc_info, **kwargs)
         doc.get("responses", {}).pop(428, None)
         return doc
+
+    def _check_not_modified(self, etag):
+        """Remember the tag so the 304 can carry it (RFC 9110: a 304 sends its ETag)."""
+        g.not_modified_etag = etag
+        super()._check_not_modified(etag)
 
     def check_if_match(self, item, schema) -> None:
         """Raise 412 when an If-Match header is sent and does not match the item."""

@@ -39,8 +39,10 @@ def test_if_none_match_gives_304(client, resources):
         cached = client.get(f"{API}/{path}", headers={"If-None-Match": etag})
         assert cached.status_code == 304, path
         assert cached.get_data() == b""
+        assert cached.headers["ETag"] == etag
         listed = client.get(f"{API}/{path}", headers={"If-None-Match": f'"other", {etag}'})
         assert listed.status_code == 304
+        assert listed.headers["ETag"] == etag
         stale = client.get(f"{API}/{path}", headers={"If-None-Match": '"stale"'})
         assert stale.status_code == 200
         assert stale.get_json()["id"] == path.split("/")[1]
