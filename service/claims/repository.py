@@ -124,10 +124,14 @@ class ClaimRepository(Repository):
         """Merge-patch a claim read at its current version."""
         if "side_id" in changes:
             self.check_side(changes["side_id"])
-        if changes.get("span") or changes.get("speaker_span"):
-            article = self.db.articles.find_one({"_id": claim["article_id"]}, {"body": 1})
-            self.check_spans(changes, article["body"] if article else "")
         fields = dict(changes)
+        if changes.get("span") or changes.get("speaker_span") or "text" in changes:
+            article = self.db.articles.find_one({"_id": claim["article_id"]}, {"body": 1})
+            body = article["body"] if article else ""
+            self.check_spans(changes, body)
+            if "text" in changes and "span" not in changes:
+                near = (claim.get("span") or {}).get("start", 0)
+                fields["span"] = locate(body, changes["text"], near)
         if "speaker" in changes:
             fields["speaker"] = {**claim["speaker"], **(changes["speaker"] or SPEAKER_DEFAULT)}
             fields["speaker"]["type"] = fields["speaker"]["type"] or "unknown"

@@ -121,8 +121,7 @@ class SideRepository(Repository):
         if used and not force:
             raise Conflict(
                 f"{used} claim(s) are attributed to side {side['name']!r}; "
-                "delete with ?force=true to make them unattributed",
-                side["_id"],
+                "delete with ?force=true to make them unattributed"
             )
         claims.detach_side(side["_id"])
         self.delete_at_version(side["_id"], side["version"])

@@ -351,3 +351,13 @@ def test_bad_sort_is_422(client, problem):
 
 def test_a_repeated_sort_key_counts_once(client):
     assert client.get(f"{API}/claims?sort=-confidence,confidence").status_code == 200
+
+
+def test_changing_a_claims_text_relocates_its_span(client, make_article, make_claim):
+    article = make_article(body="Alpha said one thing. Beta said another thing.")
+    claim = make_claim(article, text="one thing")
+    assert claim["span"] == {"start": 11, "end": 20}
+    moved = client.patch(f"{API}/claims/{claim['id']}", json={"text": "another thing"}).json
+    assert moved["span"] == {"start": 33, "end": 46}
+    gone = client.patch(f"{API}/claims/{claim['id']}", json={"text": "not in the body"}).json
+    assert gone["span"] is None
