@@ -358,6 +358,6 @@ def test_changing_a_claims_text_relocates_its_span(client, make_article, make_cl
     claim = make_claim(article, text="one thing")
     assert claim["span"] == {"start": 11, "end": 20}
     moved = client.patch(f"{API}/claims/{claim['id']}", json={"text": "another thing"}).json
-    assert moved["span"] == {"start": 33, "end": 46}
+    assert moved["span"] == {"start": 32, "end": 45}
     gone = client.patch(f"{API}/claims/{claim['id']}", json={"text": "not in the body"}).json
     assert gone["span"] is None
