@@ -6,14 +6,9 @@ from spacy.tokens import Doc, Span, Token
 
 from service.extraction.discourse import Discourse, Speaker
 from service.extraction.quotes import Quote, find_quotes
-from service.extraction.reported import (
-    Candidate,
-    according_to_claims,
-    speech_source,
-    stance_noun_claims,
-    verb_claims,
-)
+from service.extraction.reported import Candidate, subject_of, verb_claims
 from service.extraction.sides import SideResolver
+from service.extraction.sources import according_to_claims, speech_source, stance_noun_claims
 from service.extraction.speakers import SpeakerBuilder
 
 
@@ -39,10 +34,14 @@ class ParagraphAnalysis:
     quotes: list[Quote]
     found: list[Found] = field(default_factory=list)
     cue_speakers: dict[int, tuple[str, Speaker]] = field(default_factory=dict)
+    quoted: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.quoted = {t.i for t in self.doc if any(q.contains(t.idx) for q in self.quotes)}
 
     def in_quote(self, token: Token) -> bool:
         """Whether a token lies inside quotation marks."""
-        return any(q.contains(token.idx) for q in self.quotes)
+        return token.i in self.quoted
 
 
 def analyse(doc: Doc, base: int, resolver: SideResolver, discourse: Discourse) -> ParagraphAnalysis:
@@ -52,9 +51,13 @@ def analyse(doc: Doc, base: int, resolver: SideResolver, discourse: Discourse) -
     for sentence in doc.sents:
         mentions = sentence_mentions(sentence, analysis, builder)
         speakers = resolve_cues(sentence, analysis, builder, mentions)
-        for mention in mentions:
+        root = root_subject(sentence, analysis, builder, mentions)
+        subject = speakers[0] if speakers else root
+        recorded = [*mentions, *(s for s in speakers if s.explicit)]
+        if root is not None and root.explicit and root not in recorded:
+            recorded.append(root)
+        for mention in recorded:
             discourse.mention(mention)
-        subject = speakers[0] if speakers else root_subject(sentence, mentions, base)
         if subject is not None:
             discourse.last_subject = subject
     return analysis
@@ -66,11 +69,14 @@ def sentence_mentions(
     """Named entities mentioned outside quotes, in order."""
     mentions: list[Speaker] = []
     for token in sentence:
-        if token.pos_ != "PROPN" or token.dep_ in ("compound", "appos", "poss"):
+        if token.pos_ != "PROPN" or token.dep_ in ("compound", "poss") or analysis.in_quote(token):
             continue
-        if analysis.in_quote(token) and token.dep_ != "pobj":
-            continue
-        speaker = builder.build(token, mentions)
+        head = token
+        if token.dep_ == "appos":
+            if token.head.pos_ != "NOUN":
+                continue
+            head = token.head  # "its captain, Daniel Okoro": keep the title
+        speaker = builder.build(head, mentions)
         if speaker is not None and speaker.name:
             mentions.append(speaker)
     return mentions
@@ -83,46 +89,86 @@ def candidates(sentence: Span, analysis: ParagraphAnalysis) -> list[Candidate]:
     return [c for c in found if not analysis.in_quote(c.cue)]
 
 
+class SubjectSpeakers:
+    """Speakers of the subjects in one sentence, built once each."""
+
+    def __init__(
+        self, analysis: ParagraphAnalysis, builder: SpeakerBuilder, mentions: list[Speaker]
+    ):
+        self.analysis = analysis
+        self.builder = builder
+        self.mentions = mentions
+        self.cache: dict[int, Speaker | None] = {}
+
+    def usable(self, token: Token) -> bool:
+        """Subjects inside quotes belong to the quoted words, not to the attribution."""
+        return not self.analysis.in_quote(token)
+
+    def speaker(self, subject: Token | None) -> Speaker | None:
+        """The named speaker a subject token denotes, or None."""
+        if subject is None or not self.usable(subject):
+            return None
+        if subject.i not in self.cache:
+            start = self.analysis.base + subject.idx
+            nearby = [m for m in self.mentions if (m.start or 0) < start]
+            found = self.builder.build(subject, nearby)
+            self.cache[subject.i] = found if found and (found.name or found.title) else None
+        return self.cache[subject.i]
+
+
 def resolve_cues(
     sentence: Span, analysis: ParagraphAnalysis, builder: SpeakerBuilder, mentions: list[Speaker]
 ) -> list[Speaker]:
-    """Resolve the speakers of candidates and quote cues; return them in order."""
-    cache: dict[int, Speaker | None] = {}
-
-    def speaker_at(subject: Token | None) -> Speaker | None:
-        if subject is None or analysis.in_quote(subject):
-            return None
-        if subject.i not in cache:
-            start = analysis.base + subject.idx
-            nearby = [m for m in mentions if (m.start or 0) < start]
-            cache[subject.i] = builder.build(subject, nearby)
-        return cache[subject.i]
-
+    """Resolve the speakers of candidates and quote cues; return the candidates' in order."""
+    subjects = SubjectSpeakers(analysis, builder, mentions)
     speakers = []
     for candidate in candidates(sentence, analysis):
-        speaker = speaker_at(candidate.subject)
-        if speaker is None or not (speaker.name or speaker.title):
-            continue
-        doc = analysis.doc
-        start, end = doc[candidate.start].idx, doc[candidate.end - 1].idx
-        end += len(doc[candidate.end - 1].text)
-        analysis.found.append(Found(start, end, candidate.kind, candidate.cue_text,
-                                    candidate.cue.idx, speaker, candidate.weight))
-        speakers.append(speaker)
+        subject = candidate.subject
+        if (
+            subject is not None
+            and not subjects.usable(subject)
+            and candidate.cue.pos_
+            in (
+                "VERB",
+                "AUX",
+            )
+        ):
+            subject = subject_of(candidate.cue, subjects.usable)
+        speaker = subjects.speaker(subject)
+        if speaker is not None:
+            analysis.found.append(found_claim(analysis, candidate, speaker))
+            speakers.append(speaker)
     for token in sentence:
-        if analysis.in_quote(token) or token.pos_ not in ("VERB", "AUX"):
-            continue
-        speaker = speaker_at(speech_source(token))
-        if speaker is not None and (speaker.name or speaker.title):
-            analysis.cue_speakers[token.i] = (token.text, speaker)
+        if not analysis.in_quote(token) and token.pos_ in ("VERB", "AUX"):
+            speaker = subjects.speaker(speech_source(token, subjects.usable))
+            if speaker is not None:
+                analysis.cue_speakers[token.i] = (token.text, speaker)
     return speakers
 
 
-def root_subject(sentence: Span, mentions: list[Speaker], base: int) -> Speaker | None:
-    """The named subject of the sentence's main verb, if it is a mention."""
+def found_claim(analysis: ParagraphAnalysis, candidate: Candidate, speaker: Speaker) -> Found:
+    """A candidate in paragraph character offsets, with its speaker."""
+    doc = analysis.doc
+    start = doc[candidate.start].idx
+    end = doc[candidate.end - 1].idx + len(doc[candidate.end - 1].text)
+    return Found(
+        start, end, candidate.kind, candidate.cue_text, candidate.cue.idx, speaker, candidate.weight
+    )
+
+
+def root_subject(
+    sentence: Span, analysis: ParagraphAnalysis, builder: SpeakerBuilder, mentions: list[Speaker]
+) -> Speaker | None:
+    """The entity that is the subject of the sentence's main verb, if it names one."""
     subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
+    if (
+        subject is None
+        or analysis.in_quote(subject)
+        or subject.pos_ not in ("PROPN", "NOUN", "PRON")
+    ):
         return None
-    left = base + subject.left_edge.idx
-    right = base + subject.right_edge.idx + len(subject.right_edge.text)
-    return next((m for m in mentions if m.start is not None and left <= m.start < right), None)
+    speaker = builder.build(subject, mentions)
+    if speaker is None or not (speaker.name or speaker.title):
+        return None
+    named = any(t.pos_ == "PROPN" for t in subject.subtree)
+    return speaker if named or subject.pos_ == "PRON" or speaker.side is not None else None

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from service.extraction.analysis import Found, ParagraphAnalysis
 from service.extraction.discourse import Speaker
+from service.extraction.pipeline import lemma
 from service.extraction.quotes import Quote, inner_text_bounds, is_statement, word_count
 
 SENTENCE_ENDS = frozenset(".!?")
@@ -19,7 +20,7 @@ class ParagraphState:
     """What a paragraph leaves for the next one to attribute its quotes."""
 
     ends_with_colon: bool = False
-    last_cue_speaker: Speaker | None = None
+    last_cue: tuple[str, Speaker] | None = None
     open_quote_speaker: Speaker | None = None
     last_speaker: Speaker | None = None
 
@@ -28,18 +29,28 @@ def merge_quotes(analysis: ParagraphAnalysis) -> tuple[list[Found], list[Quote]]
     """Rule claims that contain a whole quote become direct; quotes they cut are left to cues."""
     kept, consumed = [], set()
     for found in analysis.found:
-        overlapping = [q for q in analysis.quotes
-                       if found.start < q.outer_end and q.outer_start < found.end]
-        inside = [q for q in overlapping
-                  if found.start <= q.inner_start and q.inner_end <= found.end]
+        overlapping = [
+            q for q in analysis.quotes if found.start < q.outer_end and q.outer_start < found.end
+        ]
+        inside = [
+            q for q in overlapping if found.start <= q.inner_start and q.inner_end <= found.end
+        ]
         if len(inside) != len(overlapping):
             continue
         if inside:
             found.kind = "direct"
             consumed.update(q.outer_start for q in inside)
+            if len(inside) == 1 and not outside_words(analysis.doc.text, found, inside[0]):
+                found.start, found.end = inner_text_bounds(analysis.doc.text, inside[0])
         kept.append(found)
     free = [q for q in analysis.quotes if q.outer_start not in consumed]
     return kept, free
+
+
+def outside_words(text: str, found: Found, quote: Quote) -> bool:
+    """Whether a claim has words of its own outside the quote it contains."""
+    rest = text[found.start : quote.outer_start] + text[quote.outer_end : found.end]
+    return any(ch.isalnum() for ch in rest)
 
 
 def frame_cue(analysis: ParagraphAnalysis, quote: Quote, own: set[int]) -> tuple | None:
@@ -71,14 +82,34 @@ def frame_cue(analysis: ParagraphAnalysis, quote: Quote, own: set[int]) -> tuple
     return min(options, key=lambda option: option[0]) if options else None
 
 
-def quote_found(analysis: ParagraphAnalysis, quote: Quote, cue: str, speaker: Speaker,
-                weight: float) -> Found:
+def quote_found(
+    analysis: ParagraphAnalysis, quote: Quote, cue: str, speaker: Speaker, weight: float
+) -> Found:
     """A direct claim for the words inside a quote."""
     start, end = inner_text_bounds(analysis.doc.text, quote)
     return Found(start, end, "direct", cue, quote.outer_start, speaker, weight)
 
 
-def attribute(analysis: ParagraphAnalysis, previous: ParagraphState) -> list[Found]:
+def opening_source(analysis: ParagraphAnalysis | None) -> tuple[str, Speaker] | None:
+    """'That was the verdict of X.' opening a paragraph: X owns the quote just before it."""
+    if analysis is None or not analysis.doc.text.strip():
+        return None
+    first = next(analysis.doc.sents)
+    for token in first:
+        cue = analysis.cue_speakers.get(token.i)
+        backward = lemma(token) in ("come", "be") or any(
+            c.lower_ == "so" or c.dep_ == "auxpass" for c in token.children
+        )
+        if cue and backward:
+            return cue
+    return None
+
+
+def attribute(
+    analysis: ParagraphAnalysis,
+    previous: ParagraphState,
+    following: tuple[str, Speaker] | None = None,
+) -> list[Found]:
     """All claims of a paragraph: merged rule claims and attributed quotes."""
     kept, free = merge_quotes(analysis)
     token_at = {t.idx: t.i for t in analysis.doc}
@@ -90,7 +121,7 @@ def attribute(analysis: ParagraphAnalysis, previous: ParagraphState) -> list[Fou
             attributed[quote.outer_start] = (option[1], option[2], 1.0)
     for quote in free:
         if quote.outer_start not in attributed:
-            fallback = inherited_speaker(analysis, quote, free, attributed, previous)
+            fallback = inherited_speaker(analysis, quote, free, attributed, previous, following)
             if fallback is not None:
                 attributed[quote.outer_start] = fallback
     for quote in free:
@@ -103,8 +134,14 @@ def attribute(analysis: ParagraphAnalysis, previous: ParagraphState) -> list[Fou
     return kept
 
 
-def inherited_speaker(analysis: ParagraphAnalysis, quote: Quote, free: list[Quote],
-                      attributed: dict, previous: ParagraphState) -> tuple | None:
+def inherited_speaker(
+    analysis: ParagraphAnalysis,
+    quote: Quote,
+    free: list[Quote],
+    attributed: dict,
+    previous: ParagraphState,
+    following: tuple[str, Speaker] | None,
+) -> tuple | None:
     """Speaker of an uncued quote: its paragraph's other quotes, a colon, or the last speaker."""
     before = [q for q in free if q.outer_start < quote.outer_start and q.outer_start in attributed]
     after = [q for q in free if q.outer_start > quote.outer_start and q.outer_start in attributed]
@@ -112,8 +149,11 @@ def inherited_speaker(analysis: ParagraphAnalysis, quote: Quote, free: list[Quot
         cue, speaker, _ = attributed[(before[-1] if before else after[0]).outer_start]
         return cue, speaker, INHERITED
     opening = not analysis.doc.text[: quote.outer_start].strip()
-    if opening and previous.ends_with_colon and previous.last_cue_speaker is not None:
-        return None, previous.last_cue_speaker, INTRODUCED
+    if opening and previous.ends_with_colon and previous.last_cue is not None:
+        return previous.last_cue[0], previous.last_cue[1], INTRODUCED
+    closing = not analysis.doc.text[quote.outer_end :].strip()
+    if closing and following is not None:
+        return following[0], following[1], INTRODUCED
     if opening and previous.open_quote_speaker is not None:
         return None, previous.open_quote_speaker, INHERITED
     narration = analysis.doc.text
@@ -124,11 +164,12 @@ def inherited_speaker(analysis: ParagraphAnalysis, quote: Quote, free: list[Quot
     return None
 
 
-def paragraph_state(analysis: ParagraphAnalysis, claims: list[Found], colon: bool
-                    ) -> ParagraphState:
+def paragraph_state(
+    analysis: ParagraphAnalysis, claims: list[Found], colon: bool
+) -> ParagraphState:
     """Summarise a paragraph for the attribution of the next one."""
     cues = sorted(analysis.cue_speakers.items())
-    last_cue = cues[-1][1][1] if cues else None
+    last_cue = cues[-1][1] if cues else None
     ordered = sorted(claims, key=lambda f: f.start)
     open_speaker = None
     if analysis.quotes and not analysis.quotes[-1].closed and ordered:

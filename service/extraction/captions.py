@@ -5,16 +5,18 @@ from dataclasses import dataclass
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 CREDIT = re.compile(
-    r"©|\((?:photo|image|picture|credit|file photo|pictured)\s*:|^\s*(?:file photo|photo|image)\s*:"
-    r"|\b(?:photo|image|picture)\s+(?:credit|by)\s*:|\bcredit\s*:",
+    r"\u00a9|\((?:photo|photograph|image|picture|credit|file photo|pictured|illustration|video)"
+    r"\s*:|^\s*(?:file photo|photo|photograph|image|picture|illustration)\s*:"
+    r"|\b(?:photo|photograph|image|picture)\s+(?:credit|by)\s*:|\b(?:credit|photograph)\s*:",
     re.IGNORECASE,
 )
 AGENCY_CREDIT = re.compile(r"/\s*(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Xinhua)\)?\s*$")
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’,-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
-    r"(?:\s*\([A-Za-z .]{1,30}\))?\s*[—–-]{1,2}\s+"
+    r"^\s*[A-Z]{2}[A-Z .'\u2019-]{0,40}"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,3})?"
+    r"(?:\s*\([A-Za-z .]{1,30}\))?\s*[\u2014\u2013-]{1,2}\s+"
 )
-SENTENCE_END = re.compile(r"[.!?:;”\"’)]\s*$")
+SENTENCE_END = re.compile(r"[.!?:;”\"\u2019)]\s*$")
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,10 @@ class Speaker:
         """The same referent mentioned at another place (a pronoun or a role)."""
         return replace(self, start=start, end=end, explicit=explicit)
 
-    @property
-    def words(self) -> set[str]:
-        """Lower-cased words of the name and title, for role look-ups."""
-        return {w.lower() for w in NAME_WORD.findall(f"{self.name or ''} {self.title or ''}")}
+
+def speaker_words(text: str | None) -> set[str]:
+    """Lower-cased words of a name or title."""
+    return {w.lower() for w in NAME_WORD.findall(text or "")}
 
 
 class Discourse:
@@ -46,18 +46,32 @@ class Discourse:
         self.mentions.append(speaker)
 
     def by_surname(self, word: str) -> Speaker | None:
-        """The latest person whose full name ends with word ("Eriksen" -> "Tor Eriksen")."""
-        for speaker in reversed(self.mentions):
-            name = speaker.name or ""
-            if speaker.type == "person" and " " in name and name.split()[-1] == word:
-                return speaker
+        """The latest person whose full name ends (or, failing that, starts) with word."""
+        people = [
+            s for s in reversed(self.mentions) if s.type == "person" and s.name and " " in s.name
+        ]
+        for position in (-1, 0):
+            found = next((s for s in people if s.name.split()[position] == word), None)
+            if found is not None:
+                return found
         return None
 
-    def by_role(self, noun: str) -> Speaker | None:
-        """The latest named entity whose name or title contains noun ("the coalition")."""
-        for speaker in reversed(self.mentions):
-            if speaker.name and speaker.explicit and noun.lower() in speaker.words:
-                return speaker
+    def by_role(
+        self, noun: str, personal: bool, modifiers: frozenset[str] = frozenset()
+    ) -> Speaker | None:
+        """The latest entity named by noun: a person by title ("the spokesman") or an
+        organisation by name ("the coalition"); modifiers must match too ("the central bank"
+        is not "Baltic Crest Bank")."""
+        noun = noun.lower()
+        named = [s for s in reversed(self.mentions) if s.name and s.explicit]
+        if personal:
+            return next((s for s in named if noun in speaker_words(s.title)), None)
+        wanted = {noun, *modifiers}
+        for types in (("organization", "place"), ("group",)):
+            found = [s for s in named if s.type in types and wanted <= speaker_words(s.name)]
+            headed = [s for s in found if s.name.lower().split()[-1] == noun]
+            if headed or found:
+                return (headed or found)[0]
         return None
 
     def personal(self) -> Speaker | None:
@@ -75,3 +89,21 @@ class Discourse:
             return self.last_subject
         groups = ("organization", "place", "group")
         return next((s for s in reversed(self.mentions) if s.type in groups), None)
+
+    def side_sharing_word(self, words: set[str], recent: int = 40) -> SideRef | None:
+        """Side of a recently named organisation that shares a word with a title
+        ("Secretary of State for Labour" after "Portugal's labour ministry")."""
+        if not words:
+            return None
+        stems = {stem(w) for w in words}
+        for speaker in list(reversed(self.mentions))[:recent]:
+            if speaker.type == "person" or speaker.side is None:
+                continue
+            if stems & {stem(w) for w in speaker_words(speaker.name)}:
+                return speaker.side
+        return None
+
+
+def stem(word: str) -> str:
+    """Crude stem for matching titles to bodies ("commissioner" ~ "commission")."""
+    return word.removesuffix("s").removesuffix("er")

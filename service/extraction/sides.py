@@ -8,7 +8,7 @@ from importlib import resources
 
 from service.extraction.lexicon import GENERIC_SIDE_WORDS
 
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
 @dataclass(frozen=True)
@@ -26,9 +26,33 @@ def gazetteer() -> tuple[SideRef, ...]:
     """Countries with their demonyms, capitals and seats of government."""
     raw = resources.files("service.extraction").joinpath("data/gazetteer.json").read_text("utf-8")
     return tuple(
-        SideRef(None, row["name"], auto=True, aliases=tuple(row["aliases"]))
+        SideRef(None, row["name"], auto=True, aliases=(*row["aliases"], *row.get("capitals", ())))
         for row in json.loads(raw)["countries"]
     )
+
+
+@lru_cache(maxsize=1)
+def located_capital() -> re.Pattern[str]:
+    """A capital after a preposition is a place, not an affiliation ("University of Nairobi")."""
+    raw = resources.files("service.extraction").joinpath("data/gazetteer.json").read_text("utf-8")
+    capitals = [c for row in json.loads(raw)["countries"] for c in row.get("capitals", ())]
+    body = "|".join(re.escape(_normalise(c)) for c in sorted(capitals, key=len, reverse=True))
+    prepositions = "of|in|at|from|near|outside|to|across|around"
+    return re.compile(rf"\b(?:{prepositions})\s+(?:{body})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Lower-cased canonical country names."""
+    return frozenset(_normalise(c.name).lower() for c in gazetteer())
+
+
+def _capitalised(phrase: str) -> bool:
+    """Whether a matched phrase is written as a name (ignoring a leading article)."""
+    words = phrase.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
 
 
 def _normalise(text: str) -> str:
@@ -53,6 +77,7 @@ class PhraseIndex:
 
     def __init__(self, entries: list[tuple[str, SideRef]]):
         self._sides: dict[str, SideRef] = {}
+        self._found: dict[str, SideRef | None] = {}
         folded, exact = [], []
         for phrase, side in sorted(entries, key=lambda entry: -len(entry[0])):
             key = _normalise(phrase).lower()
@@ -70,12 +95,20 @@ class PhraseIndex:
 
     def find(self, text: str) -> SideRef | None:
         """The side whose phrase occurs earliest in text."""
-        text = _normalise(text)
-        best = None
-        for pattern in self._patterns:
-            match = pattern.search(text) if pattern else None
-            if match and (best is None or match.start() < best.start()):
-                best = match
+        if text in self._found:
+            return self._found[text]
+        self._found[text] = side = self._search(_normalise(text))
+        return side
+
+    def _search(self, text: str) -> SideRef | None:
+        matches = sorted(
+            (m for pattern in self._patterns if pattern for m in pattern.finditer(text)),
+            key=lambda m: m.start(),
+        )
+        # A capitalised name ("FNV Havens union") is stronger evidence than a generic alias
+        # ("chair of the port section ...").
+        named = [m for m in matches if _capitalised(m.group(0))]
+        best = (named or matches or [None])[0]
         return self._sides.get(best.group(0).lower()) if best else None
 
 
@@ -92,8 +125,11 @@ class SideResolver:
 
     def __init__(self, sides: list[dict] | None, auto_sides: bool = True):
         self.registered = [
-            SideRef(str(s.get("id")) if s.get("id") is not None else None, s["name"],
-                    aliases=tuple(s.get("aliases") or ()))
+            SideRef(
+                str(s.get("id")) if s.get("id") is not None else None,
+                s["name"],
+                aliases=tuple(s.get("aliases") or ()),
+            )
             for s in (sides or [])
         ]
         self.auto_sides = auto_sides
@@ -101,8 +137,11 @@ class SideResolver:
             [(p, side) for side in self.registered for p in _side_phrases(side.name, side.aliases)]
         )
         self._countries = PhraseIndex(
-            [(p, self._registered_country(c) or c) for c in gazetteer()
-             for p in [c.name, *c.aliases]]
+            [
+                (p, self._registered_country(c) or c)
+                for c in gazetteer()
+                for p in [c.name, *c.aliases]
+            ]
         )
 
     def _registered_country(self, country: SideRef) -> SideRef | None:
@@ -120,10 +159,15 @@ class SideResolver:
             if side:
                 return side
         for text in country_texts:
-            side = self._countries.find(text) if text else None
+            unlocated = located_capital().sub(" ", _normalise(text)) if text else ""
+            side = self._countries.find(unlocated) if unlocated else None
             if side and (not side.auto or self.auto_sides):
                 return side
         return None
+
+    def is_country_name(self, text: str) -> bool:
+        """Whether text is the canonical name of a gazetteer country ("Russia", not "Kremlin")."""
+        return _normalise(text).lower().strip() in country_names()
 
     def known_name_kind(self, text: str) -> str | None:
         """'registry' or 'country' when text is exactly a side's name or alias, else None."""

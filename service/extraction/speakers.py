@@ -1,74 +1,65 @@
 """Turning the subject of a cue into a speaker: names, titles, pronouns and roles."""
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Token
 
 from service.extraction.discourse import Discourse, Speaker
 from service.extraction.lexicon import (
-    HONORIFICS,
+    ANTAGONIST_NOUNS,
+    MEMBERSHIP_VERBS,
     NEUTER_PRONOUNS,
+    OFFICIAL_WORDS,
     ORG_WORDS,
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
+    POST_NOMINALS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
-    TITLE_WORDS,
 )
+from service.extraction.phrases import (
+    contiguous,
+    core_tokens,
+    document_author,
+    is_title_word,
+    nested_appositive,
+    span_text,
+    title_text,
+    titled_holder,
+)
+from service.extraction.pipeline import lemma
 from service.extraction.sides import SideResolver
 
 NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
-CLAUSE_DEPS = ("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "parataxis")
-LEADING_JUNK = ("det", "punct", "case", "cc")
-
-
-def span_text(tokens: list[Token]) -> str:
-    """Text from the first to the last token, as written."""
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text
-
-
-def core_tokens(head: Token, drop_determiner: bool) -> list[Token]:
-    """The noun phrase of head without relative clauses, appositions and edge punctuation."""
-    skipped = set()
-    for child in head.children:
-        if child.dep_ in CLAUSE_DEPS:
-            skipped.update(t.i for t in child.subtree)
-    tokens = [t for t in head.subtree if t.i not in skipped]
-    tokens = [t for t in tokens if tokens[0].i <= t.i <= head.i or t.i > head.i]
-    while tokens and (tokens[0].dep_ in LEADING_JUNK and (drop_determiner or tokens[0].is_punct)):
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    return contiguous(tokens, head)
-
-
-def contiguous(tokens: list[Token], head: Token) -> list[Token]:
-    """The run of consecutive tokens around head."""
-    indices = {t.i for t in tokens}
-    start = end = head.i
-    while start - 1 in indices:
-        start -= 1
-    while end + 1 in indices:
-        end += 1
-    return [t for t in tokens if start <= t.i <= end]
-
-
-def is_title_word(token: Token) -> bool:
-    """Whether a token is a title, rank or honorific rather than part of a name."""
-    word = token.lower_.rstrip(".")
-    return word in TITLE_WORDS or token.lower_ in HONORIFICS or word.endswith("-general")
-
-
-def title_text(tokens: list[Token]) -> str | None:
-    """A title without leading or trailing punctuation."""
-    while tokens and tokens[0].is_punct:
-        tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
-        tokens = tokens[:-1]
-    return span_text(tokens) or None
+POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+POSSESSOR = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)$")
+# Title words too common to link a title to an organisation ("Secretary of State").
+GENERIC_TITLE_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "and",
+        "in",
+        "at",
+        "on",
+        "to",
+        "state",
+        "secretary",
+        "minister",
+        "chief",
+        "head",
+        "director",
+        "general",
+    ]
+)
+# A minister with no stated affiliation speaks for the government just mentioned.
+GOVERNMENT_TITLES = frozenset({"minister", "secretary", "president", "premier", "chancellor"})
+GOVERNMENT_WORDS = frozenset({"government", "ministry", "administration", "cabinet", "presidency"})
+SPOKESPERSON_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "a", "the"})
 
 
 class SpeakerBuilder:
@@ -78,17 +69,50 @@ class SpeakerBuilder:
         self.resolver = resolver
         self.discourse = discourse
         self.base = base
+        self.nearby: list[Speaker] = []
 
     def with_side(self, speaker: Speaker, context: list[str]) -> Speaker:
         """Attach the side matched by the speaker's name, title or affiliation."""
         if speaker.side is not None:
             return speaker
-        name = speaker.name or ""
-        registry_texts = [name, speaker.title or "", *context]
-        country_texts = [speaker.title or "", *context[:1]]
+        name, title = speaker.name or "", speaker.title or ""
+        if {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & ANTAGONIST_NOUNS:
+            title, context = "", []  # "a critic of the airline" does not speak for the airline
+        registry_texts = [name, title, *context]
+        country_texts = [title, *context[:1]]
         if speaker.type != "person":
             country_texts.insert(0, name)
-        return replace(speaker, side=self.resolver.resolve(registry_texts, country_texts))
+        country_texts = [t for t in country_texts if self.speaks_for_state(t, name)]
+        side = self.resolver.resolve(registry_texts, country_texts)
+        return replace(speaker, side=side or self.implied_side(speaker))
+
+    def speaks_for_state(self, text: str, name: str) -> bool:
+        """A country is an affiliation only for officials and for the state itself ("Moscow",
+        "the Kremlin"), not for nationals or places in a name ("London School of Economics")."""
+        if text == name and self.resolver.known_name_kind(text) == "country":
+            return True
+        return bool(OFFICIAL_WORDS & {w.lower() for w in re.findall(r"[A-Za-z]+", text)})
+
+    def implied_side(self, speaker: Speaker):
+        """Side of "its president" or of a bare "Spokesperson" from the entity just named."""
+        words = (speaker.title or "").lower().split()
+        if speaker.type != "person" or not words:
+            return None
+        if words[0] in POSSESSIVE_PRONOUNS:
+            referent = self.discourse.collective(self.nearby)
+            return referent.side if referent is not None else None
+        for word in (speaker.title or "").split():
+            owner = POSSESSOR.match(word)
+            person = self.discourse.by_surname(owner.group(1)) if owner else None
+            if person is not None and person.side is not None:
+                return person.side  # "Mr. Okoro's lawyer" stands with Okoro
+        subject = self.discourse.last_subject
+        if set(words) <= SPOKESPERSON_WORDS and subject is not None and subject.type != "person":
+            return subject.side
+        side = None
+        if set(words) & GOVERNMENT_TITLES:  # a minister speaks for the government just named
+            side = self.discourse.side_sharing_word(GOVERNMENT_WORDS)
+        return side or self.discourse.side_sharing_word(set(words) - GENERIC_TITLE_WORDS)
 
     def offsets(self, tokens: list[Token]) -> tuple[int, int]:
         """Absolute character offsets of a token run."""
@@ -96,20 +120,33 @@ class SpeakerBuilder:
 
     def build(self, head: Token, nearby: list[Speaker]) -> Speaker | None:
         """The speaker denoted by the noun phrase headed by head."""
+        self.nearby = nearby
         if head.pos_ == "PRON":
             return self.pronoun(head, nearby)
-        appositive = next((c for c in head.children if c.dep_ == "appos"), None)
-        if head.pos_ != "PROPN" and appositive is not None and appositive.pos_ == "PROPN":
-            return self.proper(appositive, title_head=head)
-        if head.pos_ == "PROPN":
-            return self.proper(head, title_head=appositive)
-        return self.common(head)
+        if head.text[:1].isupper() and head.pos_ != "PROPN":
+            earlier = self.discourse.by_surname(head.text)  # a surname mistagged as a noun
+            if earlier is not None:
+                return earlier.at(*self.offsets([head]), explicit=True)
+        appositive = next(
+            (c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None
+        )
+        if head.pos_ != "PROPN" or head.text[:1].islower():  # "the labour congress"
+            named = appositive or nested_appositive(head)
+            if named is not None and named.pos_ == "PROPN":
+                return self.proper(named, title_head=head)
+            return self.common(head)
+        holder = titled_holder(head)
+        if holder is not None:
+            return self.proper(holder, title_head=None, title_from=head)
+        return self.proper(head, title_head=appositive)
 
     def pronoun(self, head: Token, nearby: list[Speaker]) -> Speaker | None:
         """Resolve he/she/they/it/who to the entity it stands for."""
         word = head.lower_
         if word in RELATIVE_PRONOUNS:
             antecedent = head.head.head if head.head.dep_ == "relcl" else None
+            if antecedent is not None and antecedent.dep_ == "appos":
+                antecedent = antecedent.head  # "Sophie Marchand, the race director, who ..."
             return self.build(antecedent, nearby) if antecedent is not None else None
         if word in PERSONAL_PRONOUNS:
             referent = self.discourse.personal()
@@ -123,35 +160,72 @@ class SpeakerBuilder:
             return Speaker(head.text, None, kind, start, end, None, explicit=False)
         return referent.at(start, end)
 
-    def proper(self, head: Token, title_head: Token | None) -> Speaker:
+    def proper(
+        self, head: Token, title_head: Token | None, title_from: Token | None = None
+    ) -> Speaker:
         """A named person, organisation or place, with its title."""
         chunk = self.name_chunk(head)
         start, end = self.offsets(chunk)
-        text = span_text(chunk)
-        kind = self.resolver.known_name_kind(text)
-        last = chunk[-1].lower_
-        if kind == "country" and last not in ORG_WORDS:
-            speaker = Speaker(text, None, "place", start, end)
-        elif kind == "registry" or last in ORG_WORDS or len(chunk) > 4:
-            speaker = Speaker(text, None, "organization", start, end)
-        else:
-            speaker = self.person(chunk, start, end)
+        if len(chunk) == 1:
+            earlier = self.discourse.by_surname(chunk[0].text)
+            if earlier is not None:
+                return earlier.at(start, end, explicit=True)
+        speaker = self.named(chunk, start, end)
         if title_head is not None:
-            title = title_text(core_tokens(title_head, drop_determiner=False))
-            speaker = Speaker(speaker.name, title or speaker.title, speaker.type, start, end)
-        return self.with_side(speaker, self.context(head, title_head))
+            tokens = [
+                t
+                for t in core_tokens(title_head, drop_determiner=False)
+                if t.i < chunk[0].i or t.i > chunk[-1].i
+            ]
+            title = title_text([t for t in tokens if t.i < head.left_edge.i] or tokens)
+            speaker = replace(speaker, title=title or speaker.title)
+        elif title_from is not None and speaker.start is not None:
+            leading = [
+                t
+                for t in title_from.subtree
+                if title_from.i <= t.i and self.base + t.idx < speaker.start
+            ]
+            speaker = replace(speaker, title=title_text(leading), type="person")
+        return self.with_side(speaker, self.context(head, title_head or title_from))
+
+    def named(self, chunk: list[Token], start: int, end: int) -> Speaker:
+        """A place, a person (a name after a title) or an organisation."""
+        text = span_text(chunk)
+        last = chunk[-1].lower_
+        name_follows = chunk[-1].pos_ == "PROPN" and last not in ORG_WORDS
+        if self.resolver.is_country_name(text):
+            return Speaker(text, None, "place", start, end)
+        if name_follows and any(is_title_word(t) for t in chunk[:-1]):
+            return self.person(chunk, start, end)  # "Mayor Lucia Rivera", even as an alias
+        organisation = last in ORG_WORDS or any(t.lower_ == "of" for t in chunk)
+        if self.resolver.known_name_kind(text) is not None or organisation or len(chunk) > 4:
+            return Speaker(text, None, "organization", start, end)
+        return self.person(chunk, start, end)
 
     def name_chunk(self, head: Token) -> list[Token]:
         """Head with its name modifiers and an 'of' phrase ("Office of the Auditor-General")."""
-        left = [t for c in head.lefts if c.dep_ in NAME_MODIFIERS for t in c.subtree]
+        modifiers = (*NAME_MODIFIERS, "poss") if head.lower_ in ORG_WORDS else NAME_MODIFIERS
+        left = [t for c in head.lefts if c.dep_ in modifiers for t in c.subtree]
         tokens = sorted([*left, head], key=lambda t: t.i)
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in ORG_WORDS:
                 tokens.extend(child.subtree)
-        tokens = [t for t in tokens if t.dep_ not in ("case", "punct") or t.i > head.i]
-        while tokens and tokens[0].dep_ in ("det", "poss"):
+        tokens = [t for t in tokens if not t.is_punct or t.i > head.i or t.dep_ == "case"]
+        # "Angola's ministry of energy" keeps its possessor; "Ireland's Data Protection
+        # Commission" is a name on its own.
+        common_org = head.lower_ in ORG_WORDS and head.text[:1].islower()
+        dropped = ("det",) if common_org else ("det", "poss")
+        while tokens and (
+            (tokens[0].dep_ in dropped and tokens[0].head.i == head.i)
+            or tokens[0].pos_ == "DET"
+            or tokens[0].dep_ == "case"
+            or tokens[0].is_punct
+        ):
             tokens.pop(0)
-        return contiguous(tokens, head) or [head]
+        tokens = contiguous(tokens, head) or [head]
+        while len(tokens) > 1 and tokens[-1].lower_ in POST_NOMINALS:
+            tokens.pop()
+        return tokens
 
     def person(self, chunk: list[Token], start: int, end: int) -> Speaker:
         """Split "Angolan Foreign Minister Teresa Bunga" into title and name."""
@@ -163,40 +237,52 @@ class SpeakerBuilder:
             return Speaker(None, span_text(chunk), "person", start, end)
         name_start, name_end = self.offsets(name_tokens)
         name = span_text(name_tokens)
-        if len(name_tokens) == 1 and not title_tokens:
+        if len(name_tokens) == 1:
             earlier = self.discourse.by_surname(name)
             if earlier is not None:
                 return earlier.at(name_start, name_end, explicit=True)
-            return Speaker(name, None, "unknown", name_start, name_end)
+            if not title_tokens:
+                return Speaker(name, None, "unknown", name_start, name_end)
         return Speaker(name, title_text(title_tokens), "person", name_start, name_end)
 
     def titular(self, token: Token) -> bool:
         """Titles and demonyms precede a name but are not part of it."""
-        return is_title_word(token) or self.resolver.known_name_kind(token.text) == "country"
+        return is_title_word(token) or self.resolver.known_name_kind(token.text) is not None
 
     def common(self, head: Token) -> Speaker:
         """A common noun phrase: a role, an organisation or a group."""
+        author = document_author(head)
+        if author is not None:
+            return self.build(author, self.nearby)
         tokens = core_tokens(head, drop_determiner=False)
         start, end = self.offsets(tokens)
         text = span_text(tokens)
         plural = head.tag_ in ("NNS", "NNPS")
         definite = any(c.dep_ in ("det", "poss") for c in head.children)
         if definite and not plural:
-            referent = self.discourse.by_role(head.lower_)
+            modifiers = frozenset(
+                c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.is_alpha
+            )
+            referent = self.discourse.by_role(head.lower_, lemma(head) in ROLE_NOUNS, modifiers)
             if referent is not None:
                 return self.with_side(referent.at(start, end), [text])
         if plural:
             speaker = Speaker(text, None, "group", start, end)
-        elif head.lemma_.lower() in ROLE_NOUNS:
+        elif lemma(head) in ROLE_NOUNS:
             speaker = Speaker(None, text, "person", start, end)
         else:
-            speaker = Speaker(text, None, "organization", start, end)
+            known = head.lower_ in ORG_WORDS or self.resolver.known_name_kind(text) is not None
+            kind = "organization" if known else "unknown"
+            speaker = Speaker(text, None, kind, start, end)
         return self.with_side(speaker, self.context(head, None))
 
     def context(self, head: Token, title_head: Token | None) -> list[str]:
         """Affiliation text around a mention: the whole phrase, then its relative clauses."""
-        relative = [c for h in (head, title_head) if h is not None
-                    for c in h.children if c.dep_ == "relcl"]
+        relative = [
+            c for h in (head, title_head) if h is not None for c in h.children if c.dep_ == "relcl"
+        ]
         hidden = {t.i for c in relative for t in c.subtree}
         phrase = " ".join(t.text for t in head.subtree if t.i not in hidden)
-        return [phrase, *(span_text(list(c.subtree)) for c in relative)]
+        # "who chairs the federation's board" tells affiliation; "who sued the council" does not.
+        members = [c for c in relative if lemma(c) in MEMBERSHIP_VERBS]
+        return [phrase, *(span_text(list(c.subtree)) for c in members)]

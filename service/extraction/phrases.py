@@ -1,0 +1,98 @@
+"""Noun-phrase helpers for speakers: phrase cores, titles, appositions and authors."""
+
+from spacy.tokens import Token
+
+from service.extraction.lexicon import DOCUMENT_NOUNS, HONORIFICS, TITLE_WORDS
+from service.extraction.pipeline import lemma
+
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "parataxis")
+LEADING_JUNK = ("det", "punct", "case", "cc")
+
+
+def span_text(tokens: list[Token]) -> str:
+    """Text from the first to the last token, as written."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def core_tokens(head: Token, drop_determiner: bool) -> list[Token]:
+    """The noun phrase of head without relative clauses, appositions and edge punctuation."""
+    skipped = set()
+    for child in head.children:
+        close_participle = child.dep_ == "acl" and child.i == head.i + 1  # "the union representing"
+        if child.dep_ in CLAUSE_DEPS and child.tag_ != "HYPH" and not close_participle:
+            skipped.update(t.i for t in child.subtree)
+    tokens = [t for t in head.subtree if t.i not in skipped]
+    tokens = [t for t in tokens if tokens[0].i <= t.i <= head.i or t.i > head.i]
+    while tokens and (tokens[0].dep_ in LEADING_JUNK and (drop_determiner or tokens[0].is_punct)):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return contiguous(tokens, head)
+
+
+def contiguous(tokens: list[Token], head: Token) -> list[Token]:
+    """The run of consecutive tokens around head."""
+    indices = {t.i for t in tokens}
+    start = end = head.i
+    while start - 1 in indices:
+        start -= 1
+    while end + 1 in indices:
+        end += 1
+    return [t for t in tokens if start <= t.i <= end]
+
+
+def nested_appositive(head: Token) -> Token | None:
+    """A name in apposition lower in the phrase ("director of retail, Tim Jarvis")."""
+    doc = head.doc
+    for token in head.subtree:
+        if token.pos_ != "PROPN" or token.i == head.i or token.dep_ == "compound":
+            continue
+        after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
+        if token.dep_ == "appos" or (after_comma and token.right_edge.i == head.right_edge.i - 1):
+            return token
+    return None
+
+
+def document_author(head: Token) -> Token | None:
+    """The author a document speaks for: "a study by X", "a statement from X", "X's report"."""
+    if lemma(head) not in DOCUMENT_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            author = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if author is not None:
+                return author
+    for token in head.subtree:
+        if token.dep_ == "pobj" and token.head.dep_ == "agent":
+            return token
+    return None
+
+
+def titled_holder(head: Token) -> Token | None:
+    """The name ending a title phrase ("Secretary of State for Labour Miguel Antunes")."""
+    if not is_title_word(head):
+        return None
+    last = head.right_edge
+    if last.pos_ != "PROPN" or last.dep_ != "pobj" or last.i == head.i:
+        return None
+    return last if last.head.head.i >= head.i else None
+
+
+def is_title_word(token: Token) -> bool:
+    """Whether a token is a title, rank or honorific rather than part of a name."""
+    word = token.lower_.rstrip(".")
+    return word in TITLE_WORDS or token.lower_ in HONORIFICS or word.endswith("-general")
+
+
+def title_text(tokens: list[Token]) -> str | None:
+    """A title without leading or trailing punctuation."""
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return span_text(tokens) or None

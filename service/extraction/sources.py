@@ -1,0 +1,114 @@
+"""Attributions without a reporting verb's complement: "according to", stance nouns, and
+the sentences that name whose words a neighbouring quote was."""
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from service.extraction.clauses import CUE_VERBS, trimmed, without, without_narrative_tail
+from service.extraction.lexicon import SPEECH_NOUNS, SPEECH_SOURCE_PASSIVES, STANCE_NOUNS
+from service.extraction.pipeline import lemma
+from service.extraction.reported import Candidate, passive_agent, subject_of
+
+
+def according_to_claims(sentence: Span) -> list[Candidate]:
+    """'..., according to X': the host clause, attributed to X."""
+    claims = []
+    for token in sentence:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        host = token.head
+        while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
+            host = host.head
+        if source is None or host.i == token.i:
+            continue
+        rest = without(list(host.subtree), {t.i for t in token.subtree})
+        bounds = trimmed(without_narrative_tail(rest))
+        if bounds:
+            claims.append(Candidate(*bounds, "indirect", token, source, "according to"))
+    return claims
+
+
+def stance_noun_claims(sentence: Span) -> list[Candidate]:
+    """'Among the complaints of X are Y': Y is a position of X."""
+    claims = []
+    for token in sentence:
+        if lemma(token) not in STANCE_NOUNS or token.pos_ != "NOUN":
+            continue
+        holder = next(
+            (
+                o
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj" and o.pos_ == "PROPN"
+            ),
+            None,
+        )
+        copula = token.head.head if token.dep_ == "pobj" else token.head
+        if holder is None or lemma(copula) != "be":
+            continue
+        hidden = {t.i for t in token.head.subtree} if token.dep_ == "pobj" else set()
+        hidden |= {t.i for t in token.subtree} | {copula.i}
+        bounds = trimmed(without(list(copula.subtree), hidden))
+        if bounds:
+            claims.append(Candidate(*bounds, "position", token, holder, token.text, 0.8))
+    return claims
+
+
+def speech_source(verb: Token, usable: Callable[[Token], bool]) -> Token | None:
+    """'Those words came from X' / 'So said X': the X that a neighbouring quote belongs to."""
+    verb_lemma = lemma(verb)
+    if verb_lemma == "come":
+        return came_from(verb)
+    if verb.lower_ == "according":
+        return object_of(next((c for c in verb.children if c.lower_ == "to"), None))
+    if verb_lemma in SPEECH_SOURCE_PASSIVES:
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and lemma(subject) in SPEECH_NOUNS:
+            return passive_agent(verb, usable)
+    if verb_lemma in CUE_VERBS:
+        return subject_of(verb, usable)
+    return verdict_holder(verb) if verb_lemma == "be" else None
+
+
+def came_from(verb: Token) -> Token | None:
+    """X in "Those words came from X"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or lemma(subject) not in SPEECH_NOUNS:
+        return None
+    return object_of(
+        next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    )
+
+
+def object_of(preposition: Token | None) -> Token | None:
+    """The object of a preposition, if any."""
+    if preposition is None:
+        return None
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
+def verdict_holder(copula: Token) -> Token | None:
+    """'That was the verdict of X': X, the owner of the words just quoted."""
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is not None and lemma(subject) in SPEECH_NOUNS:
+        # "Her message to the government was simple: ..."
+        return next((c for c in subject.children if c.dep_ == "poss"), None)
+    if subject is None or subject.lower_ not in ("that", "this", "those", "these", "such"):
+        return None
+    for attr in copula.children:
+        if attr.dep_ == "attr" and lemma(attr) in SPEECH_NOUNS:
+            return next(
+                (
+                    o
+                    for p in attr.children
+                    if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
+    return None
