@@ -1,5 +1,10 @@
 """Claimdesk: who claimed what, in which article, for which side of a story."""
 
-from service.app import create_app
 
-__all__ = ["create_app"]
+def __getattr__(name: str):
+    """``service.create_app``, imported on first use so ``service.extraction`` stays Flask-free."""
+    if name == "create_app":
+        from service.app import create_app
+
+        return create_app
+    raise AttributeError(name)
