@@ -69,7 +69,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     cli.register(app)
     if app.config["LOAD_SEEDS"]:
         with app.app_context():
-            seeding.load_seeds(app.config.get("SEEDS_DIR"))
+            seeding.load_seeds()
     return app
 
 

@@ -19,6 +19,7 @@ SEED_ACTOR = "seed"
 
 def load_seeds(seeds_dir: str | Path | None = None) -> dict:
     """Create the seed sides and articles that do not exist yet; returns counts."""
+    seeds_dir = seeds_dir or current_app.config.get("SEEDS_DIR")
     root = Path(seeds_dir) if seeds_dir else DEFAULT_DIR
     counts = {"sides": 0, "articles": 0, "claims": 0}
     ingest = current_ingest()
