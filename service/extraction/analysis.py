@@ -59,7 +59,8 @@ def analyse(doc: Doc, base: int, resolver: SideResolver, discourse: Discourse) -
         for mention in recorded:
             discourse.mention(mention)
         if subject is not None:
-            discourse.last_subject = subject
+            discourse.subject(subject)
+        discourse.next_sentence()
     return analysis
 
 

@@ -6,6 +6,7 @@ from service.extraction.analysis import Found, ParagraphAnalysis
 from service.extraction.discourse import Speaker
 from service.extraction.pipeline import lemma
 from service.extraction.quotes import Quote, inner_text_bounds, is_statement, word_count
+from service.extraction.sources import speaking_at
 
 SENTENCE_ENDS = frozenset(".!?")
 MIN_WORDS_WITH_CUE = 3
@@ -97,8 +98,10 @@ def opening_source(analysis: ParagraphAnalysis | None) -> tuple[str, Speaker] | 
     first = next(analysis.doc.sents)
     for token in first:
         cue = analysis.cue_speakers.get(token.i)
-        backward = lemma(token) in ("come", "be") or any(
-            c.lower_ == "so" or c.dep_ == "auxpass" for c in token.children
+        backward = (
+            lemma(token) in ("come", "be")
+            or speaking_at(token)
+            or any(c.lower_ == "so" or c.dep_ == "auxpass" for c in token.children)
         )
         if cue and backward:
             return cue

@@ -2,7 +2,7 @@
 
 from spacy.tokens import Token
 
-from service.extraction.lexicon import MENTAL_VERBS, REPORTING_VERBS, STANCE_VERBS
+from service.extraction.lexicon import MENTAL_VERBS, REPORTING_VERBS, STANCE_VERBS, TIME_NOUNS
 from service.extraction.pipeline import lemma
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -144,4 +144,20 @@ def is_narrative_tail(root: Token) -> bool:
         root.tag_ == "VBG"
         and root.dep_ in ("advcl", "xcomp", "acl", "dep")
         and not any(c.dep_ == "mark" for c in root.children)
+    )
+
+
+def is_duration(complement: Token) -> bool:
+    """A prepositional phrase of time ("for months"), not the object of a stance."""
+    objects = [c for c in complement.children if c.dep_ == "pobj"]
+    return complement.dep_ == "prep" and any(o.lower_ in TIME_NOUNS for o in objects)
+
+
+def is_anaphoric(complement: Token) -> bool:
+    """An object that only points back at words already reported ("rejected that account")."""
+    words = list(complement.subtree)
+    return (
+        complement.dep_ == "dobj"
+        and len(words) == 2
+        and words[0].lower_ in ("that", "this", "these", "those")
     )

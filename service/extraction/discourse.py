@@ -40,10 +40,31 @@ class Discourse:
     def __init__(self) -> None:
         self.mentions: list[Speaker] = []
         self.last_subject: Speaker | None = None
+        self.sentence = 0
+        self._sentence_of: list[int] = []
+        self._subject_at = -1
 
     def mention(self, speaker: Speaker) -> None:
         """Record an entity mention."""
         self.mentions.append(speaker)
+        self._sentence_of.append(self.sentence)
+
+    def subject(self, speaker: Speaker) -> None:
+        """Record the subject of the current sentence."""
+        self.last_subject = speaker
+        self._subject_at = self.sentence
+
+    def next_sentence(self) -> None:
+        """Mark the end of a sentence."""
+        self.sentence += 1
+
+    def previous_sentence(self) -> list[Speaker]:
+        """Entities mentioned in the sentence just finished, its subject last."""
+        last = self.sentence - 1
+        found = [s for s, n in zip(self.mentions, self._sentence_of, strict=True) if n == last]
+        if self.last_subject is not None and self._subject_at == last:
+            found.append(self.last_subject)
+        return found
 
     def by_surname(self, word: str) -> Speaker | None:
         """The latest person whose full name ends (or, failing that, starts) with word."""
@@ -55,6 +76,18 @@ class Discourse:
             if found is not None:
                 return found
         return None
+
+    def by_name(self, name: str) -> Speaker | None:
+        """The latest mention of a person by the same full name that carries a side."""
+        wanted = name.lower()
+        return next(
+            (
+                s
+                for s in reversed(self.mentions)
+                if s.type == "person" and s.side is not None and (s.name or "").lower() == wanted
+            ),
+            None,
+        )
 
     def by_role(
         self, noun: str, personal: bool, modifiers: frozenset[str] = frozenset()
@@ -89,21 +122,3 @@ class Discourse:
             return self.last_subject
         groups = ("organization", "place", "group")
         return next((s for s in reversed(self.mentions) if s.type in groups), None)
-
-    def side_sharing_word(self, words: set[str], recent: int = 40) -> SideRef | None:
-        """Side of a recently named organisation that shares a word with a title
-        ("Secretary of State for Labour" after "Portugal's labour ministry")."""
-        if not words:
-            return None
-        stems = {stem(w) for w in words}
-        for speaker in list(reversed(self.mentions))[:recent]:
-            if speaker.type == "person" or speaker.side is None:
-                continue
-            if stems & {stem(w) for w in speaker_words(speaker.name)}:
-                return speaker.side
-        return None
-
-
-def stem(word: str) -> str:
-    """Crude stem for matching titles to bodies ("commissioner" ~ "commission")."""
-    return word.removesuffix("s").removesuffix("er")

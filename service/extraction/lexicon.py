@@ -60,3 +60,12 @@ ANTAGONIST_NOUNS = frozenset(_LISTS["ANTAGONIST_NOUNS"])
 # States of mind: coordinated with reported words they stay part of them ("they supported
 # the riders but feared losing ..."), unlike acts of speech ("... and urged Washington").
 MENTAL_VERBS = frozenset(_LISTS["MENTAL_VERBS"])
+# Phrases after which a source's description names a topic, not an affiliation ("a person
+# familiar with the consortium's plans" does not speak for the consortium).
+TOPIC_MARKERS: tuple[str, ...] = tuple(_LISTS["TOPIC_MARKERS"])
+# Demonyms of regions and nations outside the country gazetteer ("European", "Scottish").
+REGION_DEMONYMS = frozenset(_LISTS["REGION_DEMONYMS"])
+# Last words of side names that make the side a polity ("European Union", "Scottish government").
+POLITY_WORDS = frozenset(_LISTS["POLITY_WORDS"])
+# Durations: "protested for months" has no object to take a stance on.
+TIME_NOUNS = frozenset(_LISTS["TIME_NOUNS"])

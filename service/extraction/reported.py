@@ -9,7 +9,9 @@ from service.extraction.clauses import (
     SUBJECT_DEPS,
     clause_parts,
     has_subject,
+    is_anaphoric,
     is_cue_verb,
+    is_duration,
     is_speech_act,
     trimmed,
     without,
@@ -29,6 +31,8 @@ from service.extraction.pipeline import lemma
 
 STANCE_COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "acomp", "pcomp")
 POSITION_ONLY = STANCE_VERBS - REPORTING_VERBS
+# Courts rule rather than take positions; their stance verbs report decisions.
+COURT_NOUNS = frozenset({"court", "judge", "justice", "magistrate", "tribunal", "jury"})
 PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'s", "'ve", "'d", "having"})
 PROSPECTIVE_HEADS = frozenset({"expect", "set", "schedule", "due", "likely", "poise", "tip"})
 QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "when", "where", "who", "which"})
@@ -188,7 +192,11 @@ def is_stance(verb: Token) -> bool:
 
 def stance_objects(verb: Token) -> list[Token]:
     """The objects that carry a stance verb's content (empty when it has none)."""
-    complements = [c for c in verb.children if c.dep_ in STANCE_COMPLEMENTS]
+    complements = [
+        c
+        for c in verb.children
+        if c.dep_ in STANCE_COMPLEMENTS and not is_duration(c) and not is_anaphoric(c)
+    ]
     if lemma(verb) in CLAUSAL_ONLY_STANCE and not any(
         c.dep_ in ("xcomp", "ccomp", "oprd") or c.lower_ in ("for", "on") for c in complements
     ):
@@ -201,13 +209,14 @@ def stance_objects(verb: Token) -> list[Token]:
 def stance_claim(verb: Token) -> list[Candidate]:
     """'X accused Y of Z', 'X urged Y to Z', 'They question Z': the verb with its objects."""
     complements = stance_objects(verb) if is_stance(verb) else []
-    if not complements:
-        return []
+    subject = subject_of(verb)
+    if not complements or (subject is not None and lemma(subject) in COURT_NOUNS):
+        return []  # "A judge refused to dismiss the lawsuit": a ruling, told as narration
     end = adjacent_end(verb, max(t.i for c in complements for t in c.subtree) + 1)
-    bounds = trimmed(list(verb.doc[verb.i : end]))
+    bounds = trimmed(without_narrative_tail(list(verb.doc[verb.i : end])))
     if not bounds or any(p in verb.doc[bounds[0] : bounds[1]].text for p in ANONYMITY):
         return []
-    return [Candidate(*bounds, "position", verb, subject_of(verb), verb.text, 0.9)]
+    return [Candidate(*bounds, "position", verb, subject, verb.text, 0.9)]
 
 
 def adjacent_end(verb: Token, end: int) -> int:

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from service.extraction.lexicon import GENERIC_SIDE_WORDS
+from service.extraction.lexicon import GENERIC_SIDE_WORDS, POLITY_WORDS, REGION_DEMONYMS
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+OFFICE_HOLDERS = {"ministry": "minister", "department": "secretary"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,23 @@ def located_capital() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def located_place() -> re.Pattern[str]:
+    """Any country, demonym or capital after a preposition: a place ("University of Peru")."""
+    places = [p for c in gazetteer() for p in (c.name, *c.aliases)]
+    body = "|".join(re.escape(_normalise(p)) for p in sorted(places, key=len, reverse=True))
+    prepositions = "of|in|at|from|near|outside|to|across|around"
+    # Not before a capitalised word: "Federation of Indian Steel Exporters" names no place.
+    return re.compile(
+        rf"\b(?:{prepositions})\s+(?:the\s+)?(?:{body})(?!\w)(?!\s+(?-i:[A-Z]))", re.IGNORECASE
+    )
+
+
+def without_places(text: str) -> str:
+    """Text with located places blanked out."""
+    return located_place().sub(" ", _normalise(text))
+
+
+@lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Lower-cased canonical country names."""
     return frozenset(_normalise(c.name).lower() for c in gazetteer())
@@ -69,7 +87,27 @@ def _side_phrases(name: str, aliases: list[str] | tuple[str, ...]) -> list[str]:
     words = name.split()
     if len(words) >= 2 and words[-1].lower() in GENERIC_SIDE_WORDS:
         phrases.append(" ".join(words[:-1]))
+    phrases.extend(office_holder for phrase in phrases for office_holder in _office_holders(phrase))
     return [p for p in dict.fromkeys(p.strip() for p in phrases) if p]
+
+
+def _office_holders(phrase: str) -> list[str]:
+    """Who heads a department alias: "commerce ministry" -> "commerce minister"."""
+    words = phrase.split()
+    if len(words) >= 2 and words[-1].lower() in OFFICE_HOLDERS:
+        return [" ".join([*words[:-1], OFFICE_HOLDERS[words[-1].lower()]])]
+    of_form = re.match(r"(?i)(?:the\s+)?ministry of (.+)", phrase)
+    return [f"Minister of {of_form.group(1)}", f"{of_form.group(1)} Minister"] if of_form else []
+
+
+def _polity_demonyms(name: str) -> list[str]:
+    """The demonym a registered polity is known by, matched like a country's ("European" for
+    "European Union", "Scottish" for "Scottish government"), so only for officials."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in POLITY_WORDS:
+        return []
+    known = REGION_DEMONYMS | {p for c in gazetteer() for p in (c.name, *c.aliases)}
+    return [words[0]] if words[0] in known else []
 
 
 class PhraseIndex:
@@ -101,15 +139,13 @@ class PhraseIndex:
         return side
 
     def _search(self, text: str) -> SideRef | None:
-        matches = sorted(
-            (m for pattern in self._patterns if pattern for m in pattern.finditer(text)),
-            key=lambda m: m.start(),
-        )
-        # A capitalised name ("FNV Havens union") is stronger evidence than a generic alias
-        # ("chair of the port section ...").
-        named = [m for m in matches if _capitalised(m.group(0))]
-        best = (named or matches or [None])[0]
-        return self._sides.get(best.group(0).lower()) if best else None
+        matches = [m for pattern in self._patterns if pattern for m in pattern.finditer(text)]
+        if not matches:
+            return None
+        # The longest phrase is the most specific ("the club's supporters' trust" is the trust,
+        # not the club); among equals a capitalised name beats a generic alias, then the earliest.
+        best = max(matches, key=lambda m: (len(m.group(0)), _capitalised(m.group(0)), -m.start()))
+        return self._sides.get(best.group(0).lower())
 
 
 def _alternation(phrases: list[str], flags: int) -> re.Pattern[str] | None:
@@ -137,7 +173,8 @@ class SideResolver:
             [(p, side) for side in self.registered for p in _side_phrases(side.name, side.aliases)]
         )
         self._countries = PhraseIndex(
-            [
+            [(d, side) for side in self.registered for d in _polity_demonyms(side.name)]
+            + [
                 (p, self._registered_country(c) or c)
                 for c in gazetteer()
                 for p in [c.name, *c.aliases]

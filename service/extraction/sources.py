@@ -10,6 +10,9 @@ from service.extraction.lexicon import SPEECH_NOUNS, SPEECH_SOURCE_PASSIVES, STA
 from service.extraction.pipeline import lemma
 from service.extraction.reported import Candidate, passive_agent, subject_of
 
+# Where a speaker "was speaking" when the words just quoted were said.
+SPEAKING_VENUES = frozenset({"at", "to", "during", "after", "before", "on", "in"})
+
 
 def according_to_claims(sentence: Span) -> list[Candidate]:
     """'..., according to X': the host clause, attributed to X."""
@@ -69,9 +72,16 @@ def speech_source(verb: Token, usable: Callable[[Token], bool]) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and lemma(subject) in SPEECH_NOUNS:
             return passive_agent(verb, usable)
-    if verb_lemma in CUE_VERBS:
+    if verb_lemma in CUE_VERBS or speaking_at(verb):
         return subject_of(verb, usable)
     return verdict_holder(verb) if verb_lemma == "be" else None
+
+
+def speaking_at(verb: Token) -> bool:
+    """'X was speaking at a conference': X owns the quote just before."""
+    progressive = any(c.dep_ == "aux" and lemma(c) == "be" for c in verb.children)
+    venue = any(c.dep_ == "prep" and c.lower_ in SPEAKING_VENUES for c in verb.children)
+    return lemma(verb) == "speak" and verb.tag_ == "VBG" and progressive and venue
 
 
 def came_from(verb: Token) -> Token | None:

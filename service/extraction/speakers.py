@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from service.extraction.bridging import bridged_side
 from service.extraction.discourse import Discourse, Speaker
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
@@ -17,6 +18,7 @@ from service.extraction.lexicon import (
     POST_NOMINALS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
+    TOPIC_MARKERS,
 )
 from service.extraction.phrases import (
     contiguous,
@@ -29,37 +31,11 @@ from service.extraction.phrases import (
     titled_holder,
 )
 from service.extraction.pipeline import lemma
-from service.extraction.sides import SideResolver
+from service.extraction.sides import SideResolver, without_places
 
 NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 POSSESSOR = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)$")
-# Title words too common to link a title to an organisation ("Secretary of State").
-GENERIC_TITLE_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "for",
-        "and",
-        "in",
-        "at",
-        "on",
-        "to",
-        "state",
-        "secretary",
-        "minister",
-        "chief",
-        "head",
-        "director",
-        "general",
-    ]
-)
-# A minister with no stated affiliation speaks for the government just mentioned.
-GOVERNMENT_TITLES = frozenset({"minister", "secretary", "president", "premier", "chancellor"})
-GOVERNMENT_WORDS = frozenset({"government", "ministry", "administration", "cabinet", "presidency"})
-SPOKESPERSON_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "a", "the"})
 
 
 class SpeakerBuilder:
@@ -75,16 +51,31 @@ class SpeakerBuilder:
         """Attach the side matched by the speaker's name, title or affiliation."""
         if speaker.side is not None:
             return speaker
-        name, title = speaker.name or "", speaker.title or ""
+        name, title = without_topic(speaker.name or ""), without_topic(speaker.title or "")
+        context = [without_topic(text) for text in context]
         if {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & ANTAGONIST_NOUNS:
             title, context = "", []  # "a critic of the airline" does not speak for the airline
         registry_texts = [name, title, *context]
+        # A registered country named as a place is not an affiliation, except for officials
+        # ("a hydrologist at the University of Peru", but "the Foreign Minister of Peru").
+        registry_texts = [
+            t if self.speaks_for_state(t, name) else without_places(t) for t in registry_texts
+        ]
         country_texts = [title, *context[:1]]
         if speaker.type != "person":
             country_texts.insert(0, name)
         country_texts = [t for t in country_texts if self.speaks_for_state(t, name)]
         side = self.resolver.resolve(registry_texts, country_texts)
-        return replace(speaker, side=side or self.implied_side(speaker))
+        side = side or self.implied_side(speaker) or self.earlier_side(speaker)
+        side = side or bridged_side(speaker, self.discourse)
+        return replace(speaker, side=side)
+
+    def earlier_side(self, speaker: Speaker):
+        """Side of the same person named in full earlier ("Commerce Minister Rajesh Menon")."""
+        if speaker.type != "person" or not speaker.name or " " not in speaker.name:
+            return None
+        earlier = self.discourse.by_name(speaker.name)
+        return earlier.side if earlier is not None else None
 
     def speaks_for_state(self, text: str, name: str) -> bool:
         """A country is an affiliation only for officials and for the state itself ("Moscow",
@@ -94,7 +85,7 @@ class SpeakerBuilder:
         return bool(OFFICIAL_WORDS & {w.lower() for w in re.findall(r"[A-Za-z]+", text)})
 
     def implied_side(self, speaker: Speaker):
-        """Side of "its president" or of a bare "Spokesperson" from the entity just named."""
+        """Side of an affiliation given by reference: "its president", "Mr. Okoro's lawyer"."""
         words = (speaker.title or "").lower().split()
         if speaker.type != "person" or not words:
             return None
@@ -106,13 +97,7 @@ class SpeakerBuilder:
             person = self.discourse.by_surname(owner.group(1)) if owner else None
             if person is not None and person.side is not None:
                 return person.side  # "Mr. Okoro's lawyer" stands with Okoro
-        subject = self.discourse.last_subject
-        if set(words) <= SPOKESPERSON_WORDS and subject is not None and subject.type != "person":
-            return subject.side
-        side = None
-        if set(words) & GOVERNMENT_TITLES:  # a minister speaks for the government just named
-            side = self.discourse.side_sharing_word(GOVERNMENT_WORDS)
-        return side or self.discourse.side_sharing_word(set(words) - GENERIC_TITLE_WORDS)
+        return None
 
     def offsets(self, tokens: list[Token]) -> tuple[int, int]:
         """Absolute character offsets of a token run."""
@@ -286,3 +271,10 @@ class SpeakerBuilder:
         # "who chairs the federation's board" tells affiliation; "who sued the council" does not.
         members = [c for c in relative if lemma(c) in MEMBERSHIP_VERBS]
         return [phrase, *(span_text(list(c.subtree)) for c in members)]
+
+
+def without_topic(text: str) -> str:
+    """A description cut before what the source knows about ("familiar with the plans")."""
+    lowered = text.lower()
+    cut = min((lowered.find(m) for m in TOPIC_MARKERS if m in lowered), default=len(text))
+    return text[:cut]

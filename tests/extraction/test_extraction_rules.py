@@ -396,3 +396,47 @@ def test_relative_clause_of_membership_gives_the_side(only_claim):
         "Maria Lopez, who chairs the union's safety board, said rosters were unsafe."
     )
     assert claim["side_id"] == "s-union"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenants in the estate have protested for months.",
+        "The appeals panel will consider the application in March.",
+        "The minister rejected that account.",
+    ],
+)
+def test_stance_verbs_without_content_are_not_claims(extract, text):
+    assert extract(text).claims == []
+
+
+def test_stance_with_a_contentful_object_is_still_a_claim(only_claim):
+    claim = only_claim("The airline rejected the union's fatigue figures.")
+    assert claim["kind"] == "position"
+    assert claim["side_id"] == "s-air"
+
+
+def test_quote_credited_by_the_next_sentence_speaking_at_an_event(extract):
+    sides = [{"id": "s-dev", "name": "Corran Homes", "aliases": ["the developer"]}]
+    claims = extract(
+        "“We will build these homes whether the planners like it or not, because the city "
+        "needs them.” The developer's chief executive was speaking at a housing conference.",
+        sides=sides,
+    ).claims
+    assert len(claims) == 1
+    assert claims[0]["speaker"]["title"] == "The developer's chief executive"
+    assert claims[0]["side_id"] == "s-dev"
+
+
+def test_quote_credited_by_next_paragraph_speaking_at_an_event(extract):
+    claims = extract(
+        "“Nobody in this industry has been asked what a realistic timetable looks like.”"
+        "\n\nAnita Berg, a Halvard pilot, was speaking to a transport committee in Oslo."
+    ).claims
+    assert [c["speaker"]["name"] for c in claims] == ["Anita Berg"]
+
+
+def test_court_decision_told_as_narration_is_not_a_claim(extract):
+    assert (
+        extract("A state judge refused to dismiss a lawsuit brought by the tenants.").claims == []
+    )
