@@ -78,12 +78,12 @@ class Discourse:
         return None
 
     def by_name(self, name: str) -> Speaker | None:
-        """The latest mention of a person by the same full name that carries a side."""
+        """The first mention (the introduction) of a person by the same full name with a side."""
         wanted = name.lower()
         return next(
             (
                 s
-                for s in reversed(self.mentions)
+                for s in self.mentions
                 if s.type == "person" and s.side is not None and (s.name or "").lower() == wanted
             ),
             None,

@@ -9,7 +9,13 @@ from importlib import resources
 from service.extraction.lexicon import GENERIC_SIDE_WORDS, POLITY_WORDS, REGION_DEMONYMS
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
-OFFICE_HOLDERS = {"ministry": "minister", "department": "secretary"}
+OFFICE_HOLDERS = {
+    "ministry": ("minister",),
+    "department": ("secretary",),
+    "authority": ("commissioner", "director"),
+    "commission": ("commissioner",),
+    "agency": ("director",),
+}
 
 
 @dataclass(frozen=True)
@@ -92,10 +98,12 @@ def _side_phrases(name: str, aliases: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def _office_holders(phrase: str) -> list[str]:
-    """Who heads a department alias: "commerce ministry" -> "commerce minister"."""
+    """Officers of a body alias: "commerce ministry" -> "commerce minister", "transport
+    authority" -> "transport commissioner" (only with a domain word: "the ministry" gives none)."""
     words = phrase.split()
-    if len(words) >= 2 and words[-1].lower() in OFFICE_HOLDERS:
-        return [" ".join([*words[:-1], OFFICE_HOLDERS[words[-1].lower()]])]
+    domain = [w for w in words[:-1] if w.lower() not in {"the", "a", "an"}]
+    if domain and words[-1].lower() in OFFICE_HOLDERS:
+        return [" ".join([*domain, officer]) for officer in OFFICE_HOLDERS[words[-1].lower()]]
     of_form = re.match(r"(?i)(?:the\s+)?ministry of (.+)", phrase)
     return [f"Minister of {of_form.group(1)}", f"{of_form.group(1)} Minister"] if of_form else []
 

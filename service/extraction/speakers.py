@@ -35,6 +35,7 @@ from service.extraction.sides import SideResolver, without_places
 
 NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+DEFINITE_POSSESSOR = re.compile(r"^([a-z][\w-]+)(?:'s|\u2019s)$")
 POSSESSOR = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)$")
 
 
@@ -66,7 +67,8 @@ class SpeakerBuilder:
             country_texts.insert(0, name)
         country_texts = [t for t in country_texts if self.speaks_for_state(t, name)]
         side = self.resolver.resolve(registry_texts, country_texts)
-        side = side or self.implied_side(speaker) or self.earlier_side(speaker)
+        # An earlier mention of the same person was resolved where it was introduced.
+        side = side or self.earlier_side(speaker) or self.implied_side(speaker)
         side = side or bridged_side(speaker, self.discourse)
         return replace(speaker, side=side)
 
@@ -76,6 +78,12 @@ class SpeakerBuilder:
             return None
         earlier = self.discourse.by_name(speaker.name)
         return earlier.side if earlier is not None else None
+
+    def introduced_as(self, person: Speaker) -> Speaker:
+        """A person with the side of their first, fullest mention ("Mulcahy" after "Its
+        chairman, Declan Mulcahy"): later contexts must not re-read their title."""
+        first = self.discourse.by_name(person.name) if person.name else None
+        return replace(person, side=first.side) if first is not None else person
 
     def speaks_for_state(self, text: str, name: str) -> bool:
         """A country is an affiliation only for officials and for the state itself ("Moscow",
@@ -97,7 +105,15 @@ class SpeakerBuilder:
             person = self.discourse.by_surname(owner.group(1)) if owner else None
             if person is not None and person.side is not None:
                 return person.side  # "Mr. Okoro's lawyer" stands with Okoro
-        return None
+        return self.definite_owner_side(words)
+
+    def definite_owner_side(self, words: list[str]) -> object:
+        """Side of "the ministry's spokesman": the body last named with that noun."""
+        if len(words) < 2 or words[0] != "the":
+            return None
+        owner = DEFINITE_POSSESSOR.match(words[1])
+        body = self.discourse.by_role(owner.group(1), personal=False) if owner else None
+        return body.side if body is not None else None
 
     def offsets(self, tokens: list[Token]) -> tuple[int, int]:
         """Absolute character offsets of a token run."""
@@ -111,7 +127,7 @@ class SpeakerBuilder:
         if head.text[:1].isupper() and head.pos_ != "PROPN":
             earlier = self.discourse.by_surname(head.text)  # a surname mistagged as a noun
             if earlier is not None:
-                return earlier.at(*self.offsets([head]), explicit=True)
+                return self.introduced_as(earlier).at(*self.offsets([head]), explicit=True)
         appositive = next(
             (c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None
         )
@@ -154,7 +170,7 @@ class SpeakerBuilder:
         if len(chunk) == 1:
             earlier = self.discourse.by_surname(chunk[0].text)
             if earlier is not None:
-                return earlier.at(start, end, explicit=True)
+                return self.introduced_as(earlier).at(start, end, explicit=True)
         speaker = self.named(chunk, start, end)
         if title_head is not None:
             tokens = [
@@ -225,7 +241,7 @@ class SpeakerBuilder:
         if len(name_tokens) == 1:
             earlier = self.discourse.by_surname(name)
             if earlier is not None:
-                return earlier.at(name_start, name_end, explicit=True)
+                return self.introduced_as(earlier).at(name_start, name_end, explicit=True)
             if not title_tokens:
                 return Speaker(name, None, "unknown", name_start, name_end)
         return Speaker(name, title_text(title_tokens), "person", name_start, name_end)

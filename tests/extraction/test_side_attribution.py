@@ -179,3 +179,34 @@ def test_a_ministers_title_matches_the_registered_ministry(extract):
         sides=ministries,
     ).claims
     assert sides_by_speaker(other) == [("Ola Brekke", None)]
+
+
+def test_a_surname_re_mention_keeps_the_side_of_the_introduction(extract):
+    growers = [
+        {"id": "s-coop", "name": "Dunmore Growers\u2019 Cooperative", "aliases": ["cooperative"]},
+        {"id": "s-mill", "name": "Harlan Mills", "aliases": ["Harlan"]},
+    ]
+    claims = extract(
+        "The Dunmore Growers\u2019 Cooperative has 90 members. Its secretary, Anna Kovacs, accused "
+        "Harlan of underpaying for grain.\n\n“We cannot sell below cost forever,” Kovacs said.",
+        sides=growers,
+    ).claims
+    assert [side for _speaker, side in sides_by_speaker(claims)] == ["s-coop", "s-coop"]
+
+
+def test_the_bodys_spokesman_takes_the_side_of_the_body_named_before(extract):
+    states = [{"id": "s-ar", "name": "Arlandia", "aliases": ["Arlandia\u2019s Interior Ministry"]}]
+    claims = extract(
+        "Arlandia\u2019s Interior Ministry said on Monday that the border would stay open.\n\n"
+        "The ministry\u2019s spokeswoman, Lena Ostrova, told reporters that patrols would double.",
+        sides=states,
+    ).claims
+    assert sides_by_speaker(claims)[-1] == ("Lena Ostrova", "s-ar")
+
+
+def test_an_officers_title_matches_the_registered_body_of_its_domain(extract):
+    city = [{"id": "s-ta", "name": "Vell City Transit", "aliases": ["transport authority"]}]
+    claims = extract(
+        "Transport Commissioner Ida Berg said that the fare rise was unavoidable.", sides=city
+    ).claims
+    assert sides_by_speaker(claims) == [("Ida Berg", "s-ta")]

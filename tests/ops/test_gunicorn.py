@@ -61,6 +61,8 @@ def test_sigterm_finishes_in_flight_requests_then_exits():
         wait_until_up(base)
         first = server.stderr.readline()
         assert "memory only" in first, first
+        warm = requests.post(f"{base}/api/v1/extract", json={"text": "He said no."}, timeout=60)
+        assert warm.status_code == 200  # the model is loaded: the next request is in flight
         text = "The union said that the rosters were unsafe. " * 2500
         results = {}
 
@@ -71,7 +73,7 @@ def test_sigterm_finishes_in_flight_requests_then_exits():
 
         worker = threading.Thread(target=slow_request)
         worker.start()
-        time.sleep(0.5)
+        time.sleep(1.0)
         server.send_signal(signal.SIGTERM)
         worker.join(timeout=60)
         assert results["response"].status_code == 200
