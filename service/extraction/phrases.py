@@ -57,11 +57,12 @@ def nested_appositive(head: Token) -> Token | None:
 
 
 def document_author(head: Token) -> Token | None:
-    """The author a document speaks for: "a study by X", "a statement from X", "X's report"."""
+    """The author a document speaks for: "a study by X", "a statement from X", "X's report",
+    "its lawsuit" (the pronoun, resolved like any other)."""
     if lemma(head) not in DOCUMENT_NOUNS:
         return None
     for child in head.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             author = next((c for c in child.children if c.dep_ == "pobj"), None)

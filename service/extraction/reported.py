@@ -181,13 +181,22 @@ def is_stance(verb: Token) -> bool:
         return False
     if verb.dep_ == "relcl" and verb.head.pos_ != "PROPN":
         return False  # "a government that had promised a deal": description, not a stance
-    perfect = any(c.lower_ in PERFECT_AUXILIARIES for c in verb.children if c.dep_ == "aux")
-    if verb.tag_ == "VBN" and not perfect and passive_agent(verb, lambda _: True) is None:
-        return False  # "went on trial accused of fraud": the subject is the accused
+    if subject_is_patient(verb):
+        return False
     if verb.dep_ == "xcomp" and lemma(verb.head) in PROSPECTIVE_HEADS:
         return False  # "is expected to challenge": a forecast, not a stance
     # "blamed each other": no single speaker
     return not any(c.dep_ == "dobj" and c.lower_ in ("other", "another") for c in verb.children)
+
+
+def subject_is_patient(verb: Token) -> bool:
+    """The subject undergoes the verb, so holds no stance: "went on trial accused of fraud",
+    "a strike has been called for Monday" (unless a passive agent names who did it)."""
+    if passive_agent(verb, lambda _: True) is not None:
+        return False
+    perfect = any(c.lower_ in PERFECT_AUXILIARIES for c in verb.children if c.dep_ == "aux")
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive or (verb.tag_ == "VBN" and not perfect)
 
 
 def stance_objects(verb: Token) -> list[Token]:

@@ -210,3 +210,19 @@ def test_an_officers_title_matches_the_registered_body_of_its_domain(extract):
         "Transport Commissioner Ida Berg said that the fare rise was unavoidable.", sides=city
     ).claims
     assert sides_by_speaker(claims) == [("Ida Berg", "s-ta")]
+
+
+def test_its_document_speaks_for_the_body_its_refers_to(extract):
+    coalition = [{"id": "s-coal", "name": "Save Harbour Park", "aliases": ["the coalition"]}]
+    claims = extract(
+        "The coalition went to court on Friday. Its lawsuit accuses the council of "
+        "ignoring the planning rules.",
+        sides=coalition,
+    ).claims
+    assert [c["side_id"] for c in claims] == ["s-coal"]
+    assert claims[0]["kind"] == "position"
+
+
+def test_a_passive_stance_verb_without_an_agent_is_narration(extract):
+    claims = extract("A second 24-hour strike has been called for 14 November.").claims
+    assert claims == []
