@@ -21,8 +21,10 @@ CMD ["pytest", "-q"]
 FROM base AS api
 RUN useradd --system --uid 10001 claimdesk
 USER claimdesk
+# Listening on all interfaces: demand keys even if MONGO_URI is forgotten.
 ENV BIND=0.0.0.0:8000 \
-    SEEDS_DIR=/app/seeds
+    SEEDS_DIR=/app/seeds \
+    AUTH=required
 EXPOSE 8000
 # gunicorn is PID 1: SIGTERM lets in-flight requests finish within GRACEFUL_TIMEOUT.
 STOPSIGNAL SIGTERM

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean seed
+.PHONY: install run test lint format bench clean seed
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -31,9 +31,9 @@ errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 
 # prometheus_client multi-process mode: workers write their metrics to files here.
-_metrics_dir = os.environ.setdefault(
-    "PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="claimdesk-metrics-")
-)
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="claimdesk-metrics-")
+_metrics_dir = os.environ["PROMETHEUS_MULTIPROC_DIR"]
 
 
 def on_starting(server):

@@ -45,11 +45,21 @@ def load_config(env: Mapping[str, str] | None = None) -> dict:
         "AUTO_SIDES": _flag(env.get("AUTO_SIDES"), default=True),
         "LOG_LEVEL": env.get("LOG_LEVEL", "INFO"),
         "AUTH": _auth_mode(env.get("AUTH"), mongo_uri),
-        "BOOTSTRAP_ADMIN_KEY": env.get("BOOTSTRAP_ADMIN_KEY") or None,
+        "BOOTSTRAP_ADMIN_KEY": _bootstrap_key(env.get("BOOTSTRAP_ADMIN_KEY")),
         "RATE_LIMIT": env.get("RATE_LIMIT", "600 per minute"),
         "RATE_LIMIT_ENABLED": _flag(env.get("RATE_LIMIT_ENABLED"), default=True),
+        "AUTH_FAILURE_LIMIT": env.get("AUTH_FAILURE_LIMIT", "30 per minute"),
         "CORS_ORIGINS": [o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()],
     }
+
+
+def _bootstrap_key(value: str | None) -> str | None:
+    """An admin key to create at start: one usable as a Bearer token, at least 20 chars."""
+    if not value:
+        return None
+    if len(value) < 20 or len(value) > 200 or any(c.isspace() for c in value):
+        raise ValueError("setting BOOTSTRAP_ADMIN_KEY must be 20-200 characters, no spaces")
+    return value
 
 
 def _auth_mode(value: str | None, mongo_uri: str | None) -> str:

@@ -33,9 +33,5 @@ class VersionMismatch(DomainError):
     """The resource changed since the version the client (or the request) was based on."""
 
 
-class StoreUnavailable(DomainError):
-    """The database cannot be reached right now."""
-
-
 class FeatureUnavailable(DomainError):
     """The backing store lacks a feature a request needs (full-text search in memory)."""

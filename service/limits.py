@@ -1,10 +1,13 @@
 """Rate limits per API key (or per client address when anonymous), via flask-limiter."""
 
-from flask import Flask, g, request
+import time
+
+from flask import Flask, current_app, g, request
 from flask_limiter import HeaderNames, Limiter
 from flask_limiter.util import get_remote_address
+from limits import parse
 
-from service.auth.guard import is_open
+from service.http.paths import is_open
 
 
 def limit_key() -> str:
@@ -16,6 +19,22 @@ def limit_key() -> str:
 def exempt() -> bool:
     """Probes, metrics and docs are never limited."""
     return is_open(request.path)
+
+
+EXTENSION = "claimdesk.limiter"
+
+
+def auth_failure_limited() -> int:
+    """Count a failed authentication for this address; seconds to wait once over the limit."""
+    limiter = current_app.extensions.get(EXTENSION)
+    setting = current_app.config["AUTH_FAILURE_LIMIT"]
+    if limiter is None or not limiter.enabled or not setting:
+        return 0
+    item, address = parse(setting), get_remote_address()
+    if limiter.limiter.hit(item, "auth-failure", address):
+        return 0
+    reset_at = limiter.limiter.get_window_stats(item, "auth-failure", address).reset_time
+    return max(1, int(reset_at - time.time()))
 
 
 # flask-limiter sends Retry-After on every response; only a 429 should carry it.
@@ -57,4 +76,5 @@ def init_app(app: Flask) -> Limiter:
         strategy="fixed-window",
         header_name_mapping={HeaderNames.RETRY_AFTER: LIMITER_RETRY_AFTER},
     )
+    app.extensions[EXTENSION] = limiter
     return limiter

@@ -80,6 +80,11 @@ class Repository:
         self, item_id: ObjectId, version: int, changes: dict, actor: str | None
     ) -> dict:
         """Apply ``changes`` if the document is still at ``version``; bump the version."""
+        if not changes:
+            current = self.get(item_id)
+            if current["version"] != version:
+                raise VersionMismatch(f"The {self.resource} changed since version {version}")
+            return current  # an empty merge patch changes nothing, not even the version
         sets = dict(changes)
         sets.update(updated_at=utcnow(), updated_by=actor)
         doc = self.collection.find_one_and_update(

@@ -7,7 +7,7 @@ from pymongo.errors import PyMongoError
 
 from service.articles.repository import ArticleRepository
 from service.claims.repository import ClaimRepository, locate
-from service.errors import Conflict
+from service.errors import Conflict, NotFound
 from service.http.fields import utcnow
 from service.sides.repository import SideRepository
 
@@ -111,6 +111,9 @@ class Ingest:
         taken = {(c["span"] or {}).get("start") for c in kept}
         fresh = [c for c in found if c["span"]["start"] not in taken]
         self.claims.insert_many(self._documents(fresh, article, actor))
+        if self.articles.collection.find_one({"_id": article["_id"]}, {"_id": 1}) is None:
+            self.claims.delete_for_article(article["_id"])  # deleted meanwhile: no orphans
+            raise NotFound(f"No article with id {article['_id']}")
         self.claims.refresh_counters({article["_id"]}, stale_sides)
         self.articles.set_extraction(article["_id"], record)
         return self.claims.for_article(article["_id"])

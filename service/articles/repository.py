@@ -7,6 +7,7 @@ from pymongo.errors import DuplicateKeyError
 
 from service.claims.repository import ClaimRepository
 from service.errors import Conflict
+from service.http.fields import utcnow
 from service.persistence import Repository, any_of, date_range, equal_to_any
 
 
@@ -96,7 +97,9 @@ class ArticleRepository(Repository):
         """Delete an article and its claims, never leaving a claim without its article."""
         claims = ClaimRepository(self.db)
         side_ids = claims.delete_for_article(article["_id"])
-        self.delete_at_version(article["_id"], article["version"])
+        # Not at a version: with the claims gone, the article must go too (If-Match was
+        # checked when it was read).
+        self.collection.delete_one({"_id": article["_id"]})
         # A claim created while we deleted would point at nothing: sweep again.
         side_ids |= claims.delete_for_article(article["_id"])
         claims.refresh_counters(set(), side_ids)
@@ -116,6 +119,9 @@ class ArticleRepository(Repository):
         return query
 
     def set_extraction(self, article_id: ObjectId, extraction: dict) -> dict:
-        """Record the outcome of an extraction run (not a client change: no version bump)."""
-        self.collection.update_one({"_id": article_id}, {"$set": {"extraction": extraction}})
+        """Record the outcome of an extraction run: a change, so a new version."""
+        self.collection.update_one(
+            {"_id": article_id},
+            {"$set": {"extraction": extraction, "updated_at": utcnow()}, "$inc": {"version": 1}},
+        )
         return self.get(article_id)

@@ -2,6 +2,7 @@
 
 import marshmallow as ma
 
+from service.claims.schemas import ExtractionRecordSchema
 from service.http.fields import (
     NOT_BLANK,
     BodySchema,
@@ -21,15 +22,6 @@ from service.http.listing import page_schema
 READ_ONLY = ("content_hash", "side_ids", "claim_count", "extraction")
 
 
-class ExtractionSchema(ma.Schema):
-    """How the article's claims were extracted."""
-
-    status = ma.fields.String(metadata={"enum": ["done", "failed", "skipped"]})
-    extractor = ma.fields.String(allow_none=True)
-    extracted_at = UTCDateTime(allow_none=True)
-    error = ma.fields.String(allow_none=True)
-
-
 class ArticleSchema(ResourceSchema):
     """An article as the API returns it."""
 
@@ -45,7 +37,7 @@ class ArticleSchema(ResourceSchema):
     content_hash = ma.fields.String()
     side_ids = ma.fields.List(ObjectIdField())
     claim_count = ma.fields.Integer()
-    extraction = ma.fields.Nested(ExtractionSchema)
+    extraction = ma.fields.Nested(ExtractionRecordSchema)
 
 
 class _ArticleFields(BodySchema):

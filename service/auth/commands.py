@@ -12,8 +12,12 @@ from service.errors import NotFound
 
 
 @click.group("keys")
+@with_appcontext
 def keys_command():
     """Manage API keys (stored as hashes in MongoDB)."""
+    from service.cli import require_lasting_store
+
+    require_lasting_store()
 
 
 @keys_command.command("create")

@@ -1,12 +1,17 @@
 """Authentication (Bearer API keys) and role checks, before any view runs."""
 
+import logging
+
 from flask import Flask, current_app, g, request
+from pymongo.errors import PyMongoError
 
 from service.auth.repository import ROLES, KeyRepository
 from service.db import get_db
+from service.http.paths import is_open
+from service.limits import auth_failure_limited
 from service.problems import problem
 
-OPEN_PATHS = ("/healthz", "/readyz", "/metrics", "/api/v1/openapi.json", "/api/v1/docs")
+log = logging.getLogger(__name__)
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 REALM = 'Bearer realm="claimdesk"'
 GENERIC_401 = "A valid API key is required: send Authorization: Bearer <key>"
@@ -21,13 +26,12 @@ def required_role(method: str, endpoint: str) -> str:
     return "admin" if method == "DELETE" else "editor"
 
 
-def is_open(path: str) -> bool:
-    """Probes, metrics and the API documentation need no key."""
-    return any(path == p or path.startswith(p + "/") for p in OPEN_PATHS)
-
-
 def _unauthorized(error: str | None = None):
-    """401 that never says whether a key exists."""
+    """401 that never says whether a key exists (429 once an address keeps failing)."""
+    retry_after = auth_failure_limited()
+    if retry_after:
+        detail = "Too many failed authentications from this address; see Retry-After"
+        return problem(429, detail, {"Retry-After": str(retry_after)})
     challenge = f'{REALM}, error="{error}"' if error else REALM
     return problem(401, GENERIC_401, {"WWW-Authenticate": challenge})
 
@@ -69,5 +73,9 @@ def init_app(app: Flask) -> None:
     app.before_request(authenticate)
     bootstrap = app.config.get("BOOTSTRAP_ADMIN_KEY")
     if bootstrap:
-        with app.app_context():
-            KeyRepository(get_db()).ensure("bootstrap-admin", "admin", bootstrap)
+        try:
+            with app.app_context():
+                KeyRepository(get_db()).ensure("bootstrap-admin", "admin", bootstrap)
+        except PyMongoError as exc:
+            # A worker must boot while MongoDB is away; the key is made on a later start.
+            log.warning("bootstrap admin key not ensured yet: %s", exc)

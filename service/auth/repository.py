@@ -1,9 +1,11 @@
 """API keys in MongoDB: only a hash of each key is stored."""
 
+import contextlib
 import hashlib
 import secrets
 
 from bson import ObjectId
+from pymongo.errors import DuplicateKeyError
 
 from service.errors import NotFound
 from service.http.fields import utcnow
@@ -38,7 +40,8 @@ class KeyRepository(Repository):
                 "name": name,
                 "role": role,
                 "key_hash": hash_key(key),
-                "hint": key[: len(KEY_PREFIX) + 4],
+                # Only our own keys show a prefix; an operator's chosen key shows nothing of itself.
+                "hint": key[: len(KEY_PREFIX) + 4] if key.startswith(KEY_PREFIX) else "",
                 "revoked_at": None,
             },
             actor,
@@ -46,10 +49,14 @@ class KeyRepository(Repository):
         self.collection.insert_one(doc)
         return doc, key
 
-    def ensure(self, name: str, role: str, key: str) -> dict:
-        """Make sure a given key exists (for a bootstrap admin key); idempotent."""
-        found = self.collection.find_one({"key_hash": hash_key(key)})
-        return found if found is not None else self.create(name, role, "bootstrap", key)[0]
+    def ensure(self, name: str, role: str, key: str) -> None:
+        """Make sure a given key exists (a bootstrap admin key); idempotent across workers."""
+        doc = {"name": name, "role": role, "hint": "", "revoked_at": None}
+        doc = self.stamp_new(doc, "bootstrap")
+        with contextlib.suppress(DuplicateKeyError):  # another worker inserted it first
+            self.collection.update_one(
+                {"key_hash": hash_key(key)}, {"$setOnInsert": doc}, upsert=True
+            )
 
     def authenticate(self, key: str) -> dict | None:
         """The live key document for a presented key, or None."""

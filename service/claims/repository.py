@@ -104,6 +104,7 @@ class ClaimRepository(Repository):
         if not docs:
             return docs
         self.collection.insert_many(docs, ordered=True)
+        self._detach_vanished_sides(docs)
         for article_id in {d["article_id"] for d in docs}:
             mine = [d for d in docs if d["article_id"] == article_id]
             sides = list({d["side_id"] for d in mine} - {None})
@@ -113,6 +114,17 @@ class ClaimRepository(Repository):
             )
         self._count_for_sides(docs, +1)
         return docs
+
+    def _detach_vanished_sides(self, docs: list[dict]) -> None:
+        """Unattribute claims whose side was deleted while they were being written."""
+        wanted = {d["side_id"] for d in docs} - {None}
+        if not wanted:
+            return
+        live = {s["_id"] for s in self.db.sides.find({"_id": {"$in": list(wanted)}}, {"_id": 1})}
+        for doc in docs:
+            if doc["side_id"] is not None and doc["side_id"] not in live:
+                self.collection.update_one({"_id": doc["_id"]}, {"$set": {"side_id": None}})
+                doc["side_id"] = None
 
     def _count_for_sides(self, docs: list[dict], delta: int) -> None:
         """Add ``delta`` per claim to the claim_count of each claim's side."""
@@ -124,14 +136,7 @@ class ClaimRepository(Repository):
         """Merge-patch a claim read at its current version."""
         if "side_id" in changes:
             self.check_side(changes["side_id"])
-        fields = dict(changes)
-        if changes.get("span") or changes.get("speaker_span") or "text" in changes:
-            article = self.db.articles.find_one({"_id": claim["article_id"]}, {"body": 1})
-            body = article["body"] if article else ""
-            self.check_spans(changes, body)
-            if "text" in changes and "span" not in changes:
-                near = (claim.get("span") or {}).get("start", 0)
-                fields["span"] = locate(body, changes["text"], near)
+        fields = {**changes, **self._placed(claim, changes)}
         if "speaker" in changes:
             fields["speaker"] = {**claim["speaker"], **(changes["speaker"] or SPEAKER_DEFAULT)}
             fields["speaker"]["type"] = fields["speaker"]["type"] or "unknown"
@@ -142,8 +147,27 @@ class ClaimRepository(Repository):
                 fields["review"].update(reviewed_by=actor, reviewed_at=utcnow())
         doc = self.compare_and_set(claim["_id"], claim["version"], fields, actor)
         if doc["side_id"] != claim["side_id"]:
+            self._detach_vanished_sides([doc])
             self.refresh_counters({claim["article_id"]}, {claim["side_id"], doc["side_id"]})
         return doc
+
+    def _placed(self, claim: dict, changes: dict) -> dict:
+        """Spans checked against the body; a new text is located again; an extracted claim's
+        span must cover its text exactly."""
+        if not (changes.get("span") or changes.get("speaker_span") or "text" in changes):
+            return {}
+        article = self.db.articles.find_one({"_id": claim["article_id"]}, {"body": 1})
+        body = article["body"] if article else ""
+        self.check_spans(changes, body)
+        placed = {}
+        if "text" in changes and "span" not in changes:
+            near = (claim.get("span") or {}).get("start", 0)
+            placed["span"] = locate(body, changes["text"], near)
+        span = placed.get("span", changes.get("span", claim.get("span")))
+        text = changes.get("text", claim["text"])
+        if claim["origin"] == "extracted" and span and body[span["start"] : span["end"]] != text:
+            raise InvalidReference("span", "An extracted claim's span must cover its text exactly")
+        return placed
 
     def delete(self, claim: dict) -> None:
         """Delete one claim and update its counters."""
@@ -174,7 +198,8 @@ class ClaimRepository(Repository):
     def for_article(self, article_id: ObjectId) -> list[dict]:
         """All claims of an article in body order."""
         cursor = self.collection.find({"article_id": article_id})
-        return sorted(cursor, key=lambda c: ((c.get("span") or {}).get("start", 1 << 30), c["_id"]))
+        # Claims without a span first, as MongoDB sorts nulls in ``sort=span.start``.
+        return sorted(cursor, key=lambda c: ((c.get("span") or {}).get("start", -1), c["_id"]))
 
     def count_for_side(self, side_id: ObjectId) -> int:
         """How many claims are attributed to a side."""

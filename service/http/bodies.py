@@ -23,8 +23,10 @@ def check_request_body():
         return problem(415, "Send the body as JSON with Content-Type: application/json")
     try:
         data = json.loads(request.get_data(cache=True))
-    except ValueError:
-        return problem(400, "The body is not valid JSON")
+        # Lone surrogates ("\ud800") parse but cannot be stored as UTF-8.
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except (ValueError, RecursionError, UnicodeEncodeError):
+        return problem(400, "The body is not valid UTF-8 JSON")
     if not isinstance(data, dict):
         return problem(400, "The body must be a JSON object")
     return None

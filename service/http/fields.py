@@ -69,7 +69,10 @@ class UTCDateTime(ma.fields.DateTime):
             raise self.make_error("invalid") from exc
         if parsed.tzinfo is None:
             raise self.make_error("naive")
-        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+        try:
+            parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError as exc:
+            raise self.make_error("invalid") from exc
         if not dt.datetime(1, 1, 2) <= parsed <= dt.datetime(9999, 12, 30):
             raise self.make_error("invalid")
         return parsed.replace(microsecond=parsed.microsecond // 1000 * 1000)

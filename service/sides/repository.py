@@ -124,6 +124,7 @@ class SideRepository(Repository):
                 "delete with ?force=true to make them unattributed"
             )
         claims.detach_side(side["_id"])
-        self.delete_at_version(side["_id"], side["version"])
+        # Not at a version: its claims are already detached (If-Match was checked on read).
+        self.collection.delete_one({"_id": side["_id"]})
         # A claim attributed while we deleted would point at nothing: sweep again.
         claims.detach_side(side["_id"])

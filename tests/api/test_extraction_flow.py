@@ -118,3 +118,12 @@ def test_seed_command_yields_the_seed_articles_claims(make_app, extractor):
     assert '"claims": 0' not in result.stdout
     claims = app.test_client().get("/api/v1/claims?side=russia").json
     assert claims["total"] >= 2
+
+
+def test_an_extracted_claims_span_must_cover_its_text(api):
+    body = "The Kremlin said that the talks would resume in June."
+    article = api.post("/api/v1/articles", json={"title": "T", "body": body}).json
+    claim = api.get(f"/api/v1/articles/{article['id']}/claims").json["items"][0]
+    wrong = api.patch(f"/api/v1/claims/{claim['id']}", json={"span": {"start": 0, "end": 11}})
+    assert wrong.status_code == 422 and "span" in wrong.json["errors"]
+    assert api.get(f"/api/v1/claims/{claim['id']}").json["span"] == claim["span"]

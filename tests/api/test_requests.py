@@ -476,3 +476,33 @@ def test_object_ids_in_responses_are_strings(make_side, make_article, make_claim
     for value in (claim["id"], claim["article_id"], claim["side_id"]):
         assert ObjectId.is_valid(value)
         assert len(value) == 24
+
+
+def test_bodies_that_break_parsers_are_400_not_500(client, db, problem):
+    nested = client.post(f"{API}/sides", data="[" * 100_000, content_type="application/json")
+    problem(nested, 400)
+    surrogate = client.post(
+        f"{API}/sides", data='{"name": "x\\ud800"}', content_type="application/json"
+    )
+    problem(surrogate, 400)
+    assert db.sides.count_documents({}) == 0
+
+
+def test_datetimes_past_the_calendar_edges_are_422(client, problem):
+    edge = "0001-01-01T00:00:00%2B01:00"
+    assert (
+        "published_after"
+        in problem(client.get(f"{API}/claims?published_after={edge}"), 422)["errors"]
+    )
+    late = {"title": "T", "body": "B", "published_at": "9999-12-31T23:00:00-05:00"}
+    problem(client.post(f"{API}/articles?extract=false", json=late), 422)
+
+
+def test_an_empty_merge_patch_changes_nothing(client, make_side):
+    side = make_side()
+    patched = client.patch(f"{API}/sides/{side['id']}", json={})
+    assert patched.status_code == 200
+    article = client.post(f"{API}/articles?extract=false", json={"title": "T", "body": "B"}).json
+    same = client.patch(f"{API}/articles/{article['id']}", json={})
+    assert same.json["version"] == article["version"]
+    assert same.json["updated_at"] == article["updated_at"]

@@ -13,11 +13,21 @@ def secure_app(make_app):
 
 
 @pytest.fixture
-def keys(secure_app):
+def keys_for():
+    """Make a live key for each role in an app; by role name."""
+
+    def make(app) -> dict:
+        with app.app_context():
+            repo = KeyRepository(get_db())
+            return {r: repo.create(f"{r}-key", r)[1] for r in ("reader", "editor", "admin")}
+
+    return make
+
+
+@pytest.fixture
+def keys(secure_app, keys_for):
     """A live key for each role, by role name."""
-    with secure_app.app_context():
-        repo = KeyRepository(get_db())
-        return {role: repo.create(f"{role}-key", role)[1] for role in ("reader", "editor", "admin")}
+    return keys_for(secure_app)
 
 
 @pytest.fixture

@@ -1,0 +1,8 @@
+"""Paths anyone may call: probes, metrics and the API documentation."""
+
+OPEN_PATHS = ("/healthz", "/readyz", "/metrics", "/api/v1/openapi.json", "/api/v1/docs")
+
+
+def is_open(path: str) -> bool:
+    """Whether a path needs no key and counts against no limit."""
+    return any(path == p or path.startswith(p + "/") for p in OPEN_PATHS)
