@@ -34,6 +34,17 @@ def date_range(after=None, before=None) -> dict | None:
     return bounds or None
 
 
+def published_and_text(filters: dict) -> dict:
+    """The ``published_after`` / ``published_before`` range and the ``q`` full-text search."""
+    query = {}
+    published = date_range(filters.get("published_after"), filters.get("published_before"))
+    if published:
+        query["published_at"] = published
+    if filters.get("q"):
+        query["$text"] = {"$search": filters["q"]}
+    return query
+
+
 class Repository:
     """Base of the per-resource repositories: one collection, plain dicts, domain errors."""
 

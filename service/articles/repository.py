@@ -8,7 +8,7 @@ from pymongo.errors import DuplicateKeyError
 from service.claims.repository import ClaimRepository
 from service.errors import Conflict
 from service.http.fields import utcnow
-from service.persistence import Repository, any_of, date_range, equal_to_any
+from service.persistence import Repository, any_of, equal_to_any, published_and_text
 
 
 def content_hash(body: str) -> str:
@@ -111,12 +111,7 @@ class ArticleRepository(Repository):
             query["side_ids"] = any_of(side_ids) if side_ids else {"$in": []}
         if filters.get("has_claims") is not None:
             query["claim_count"] = {"$gt": 0} if filters["has_claims"] else 0
-        published = date_range(filters.get("published_after"), filters.get("published_before"))
-        if published:
-            query["published_at"] = published
-        if filters.get("q"):
-            query["$text"] = {"$search": filters["q"]}
-        return query
+        return {**query, **published_and_text(filters)}
 
     def set_extraction(self, article_id: ObjectId, extraction: dict) -> dict:
         """Record the outcome of an extraction run: a change, so a new version."""

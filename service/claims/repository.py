@@ -6,7 +6,7 @@ from bson import ObjectId
 
 from service.errors import InvalidReference
 from service.http.fields import utcnow
-from service.persistence import Repository, any_of, date_range, equal_to_any
+from service.persistence import Repository, any_of, equal_to_any, published_and_text
 
 UNATTRIBUTED = "none"
 SPEAKER_DEFAULT = {"name": None, "title": None, "type": "unknown"}
@@ -188,12 +188,7 @@ class ClaimRepository(Repository):
             query["speaker_key"] = any_of([speaker_key({"name": s}) for s in filters["speaker"]])
         if filters.get("min_confidence") is not None:
             query["confidence"] = {"$gte": filters["min_confidence"]}
-        published = date_range(filters.get("published_after"), filters.get("published_before"))
-        if published:
-            query["published_at"] = published
-        if filters.get("q"):
-            query["$text"] = {"$search": filters["q"]}
-        return query
+        return {**query, **published_and_text(filters)}
 
     def for_article(self, article_id: ObjectId) -> list[dict]:
         """All claims of an article in body order."""
