@@ -89,6 +89,14 @@ class Discourse:
             None,
         )
 
+    def by_title_head(self, noun: str) -> Speaker | None:
+        """The latest person whose title is headed by noun ("the superintendent" after
+        "Superintendent Gregory Ashby", but not "the retailer" after "a spokeswoman for
+        the retailer")."""
+        noun = noun.lower()
+        people = [s for s in reversed(self.mentions) if s.name and s.explicit and s.title]
+        return next((s for s in people if title_head(s.title) == noun), None)
+
     def by_role(
         self, noun: str, personal: bool, modifiers: frozenset[str] = frozenset()
     ) -> Speaker | None:
@@ -122,3 +130,9 @@ class Discourse:
             return self.last_subject
         groups = ("organization", "place", "group")
         return next((s for s in reversed(self.mentions) if s.type in groups), None)
+
+
+def title_head(title: str) -> str:
+    """The word a title is headed by: the last before any of/for/at ("chair of the union")."""
+    words = re.split(r"\s+(?:of|for|at|with|in|to)\s+", title.lower(), maxsplit=1)[0].split()
+    return words[-1].strip(",.") if words else ""

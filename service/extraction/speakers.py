@@ -264,7 +264,10 @@ class SpeakerBuilder:
             modifiers = frozenset(
                 c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.is_alpha
             )
-            referent = self.discourse.by_role(head.lower_, lemma(head) in ROLE_NOUNS, modifiers)
+            personal = lemma(head) in ROLE_NOUNS
+            referent = self.discourse.by_role(head.lower_, personal, modifiers)
+            if referent is None and not personal:  # a title met before: "Superintendent X"
+                referent = self.discourse.by_title_head(head.lower_)
             if referent is not None:
                 return self.with_side(referent.at(start, end), [text])
         if plural:

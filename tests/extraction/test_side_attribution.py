@@ -226,3 +226,24 @@ def test_its_document_speaks_for_the_body_its_refers_to(extract):
 def test_a_passive_stance_verb_without_an_agent_is_narration(extract):
     claims = extract("A second 24-hour strike has been called for 14 November.").claims
     assert claims == []
+
+
+def test_a_bare_title_resolves_to_the_person_introduced_with_it(extract):
+    sides = [{"id": "s-dist", "name": "Ashford Schools", "aliases": ["the district"]}]
+    claims = extract(
+        "Superintendent Paula Grant of the district said the budget gap was $4 million.\n\n"
+        "Parents were not persuaded. The superintendent said that buses would be free.",
+        sides=sides,
+    ).claims
+    assert [c["speaker"]["name"] for c in claims] == ["Paula Grant", "Paula Grant"]
+
+
+def test_a_title_word_elsewhere_in_a_description_is_not_a_title(extract):
+    sides = [{"id": "s-shop", "name": "Greenway Stores", "aliases": ["the retailer"]}]
+    claims = extract(
+        "Ana Silva, a spokeswoman for the retailer, declined to comment on prices.\n\n"
+        "The retailer said that the new prices would apply from June.",
+        sides=sides,
+    ).claims
+    assert claims[-1]["speaker"]["name"].lower() == "the retailer"
+    assert claims[-1]["side_id"] == "s-shop"
