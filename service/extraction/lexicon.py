@@ -44,6 +44,8 @@ TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(_LISTS["TITLE_ABBREVIATIONS"])
 ANONYMITY: tuple[str, ...] = tuple(_LISTS["ANONYMITY"])
 # Documents whose authors speak through them ("a study by researchers at X found ...").
 DOCUMENT_NOUNS = frozenset(_LISTS["DOCUMENT_NOUNS"])
+# Roles held away from home: "a diplomat in Sofia" does not speak for Bulgaria.
+POSTED_ROLES = frozenset(_LISTS["POSTED_ROLES"])
 # Passive verbs that credit words to someone: "The remarks were made by X".
 SPEECH_SOURCE_PASSIVES = frozenset(_LISTS["SPEECH_SOURCE_PASSIVES"])
 # Verbs that voice a feeling noun as a stance: "expressed concern that ...", "has complaints".

@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from service.extraction.lexicon import GENERIC_SIDE_WORDS, POLITY_WORDS, REGION_DEMONYMS
+from service.extraction.lexicon import (
+    GENERIC_SIDE_WORDS,
+    POLITY_WORDS,
+    POSTED_ROLES,
+    REGION_DEMONYMS,
+    TOPIC_MARKERS,
+)
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 OFFICE_HOLDERS = {
@@ -58,6 +64,22 @@ def located_place() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{prepositions})\s+(?:the\s+)?(?:{body})(?!\w)(?!\s+(?-i:[A-Z]))", re.IGNORECASE
     )
+
+
+@lru_cache(maxsize=1)
+def stationed_place() -> re.Pattern[str]:
+    """A country or capital where someone is, not whom they serve ("a diplomat in Sofia")."""
+    places = [p for c in gazetteer() for p in (c.name, *c.aliases)]
+    body = "|".join(re.escape(_normalise(p)) for p in sorted(places, key=len, reverse=True))
+    prepositions = "in|at|near|outside|across|around|based in"
+    return re.compile(
+        rf"\b(?:{prepositions})\s+(?:the\s+)?(?:{body})(?!\w)(?!\s+(?-i:[A-Z]))", re.IGNORECASE
+    )
+
+
+def without_stations(text: str) -> str:
+    """Text with the places someone is stationed in blanked out."""
+    return stationed_place().sub(" ", _normalise(text))
 
 
 def without_places(text: str) -> str:
@@ -223,3 +245,16 @@ class SideResolver:
             if index.has_phrase(lowered):
                 return kind
         return None
+
+
+def is_posted(text: str) -> bool:
+    """Roles held far from home: "a Western diplomat in Sofia" is not Bulgaria's, while
+    "officials in Sofia" are."""
+    return bool(POSTED_ROLES & {w.lower() for w in re.findall(r"[A-Za-z]+", text)})
+
+
+def without_topic(text: str) -> str:
+    """A description cut before what the source knows about ("familiar with the plans")."""
+    lowered = text.lower()
+    cut = min((lowered.find(m) for m in TOPIC_MARKERS if m in lowered), default=len(text))
+    return text[:cut]

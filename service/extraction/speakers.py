@@ -18,7 +18,6 @@ from service.extraction.lexicon import (
     POST_NOMINALS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
-    TOPIC_MARKERS,
 )
 from service.extraction.phrases import (
     contiguous,
@@ -31,7 +30,13 @@ from service.extraction.phrases import (
     titled_holder,
 )
 from service.extraction.pipeline import lemma
-from service.extraction.sides import SideResolver, without_places
+from service.extraction.sides import (
+    SideResolver,
+    is_posted,
+    without_places,
+    without_stations,
+    without_topic,
+)
 
 NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
@@ -60,7 +65,10 @@ class SpeakerBuilder:
         # A registered country named as a place is not an affiliation, except for officials
         # ("a hydrologist at the University of Peru", but "the Foreign Minister of Peru").
         registry_texts = [
-            t if self.speaks_for_state(t, name) else without_places(t) for t in registry_texts
+            (without_stations(t) if is_posted(t) else t)
+            if self.speaks_for_state(t, name)
+            else without_places(t)
+            for t in registry_texts
         ]
         country_texts = [title, *context[:1]]
         if speaker.type != "person":
@@ -290,10 +298,3 @@ class SpeakerBuilder:
         # "who chairs the federation's board" tells affiliation; "who sued the council" does not.
         members = [c for c in relative if lemma(c) in MEMBERSHIP_VERBS]
         return [phrase, *(span_text(list(c.subtree)) for c in members)]
-
-
-def without_topic(text: str) -> str:
-    """A description cut before what the source knows about ("familiar with the plans")."""
-    lowered = text.lower()
-    cut = min((lowered.find(m) for m in TOPIC_MARKERS if m in lowered), default=len(text))
-    return text[:cut]

@@ -247,3 +247,13 @@ def test_a_title_word_elsewhere_in_a_description_is_not_a_title(extract):
     ).claims
     assert claims[-1]["speaker"]["name"].lower() == "the retailer"
     assert claims[-1]["side_id"] == "s-shop"
+
+
+def test_a_diplomat_posted_in_a_capital_does_not_speak_for_that_country(extract):
+    states = [{"id": "s-ee", "name": "Estonia", "aliases": ["Tallinn"]}]
+    posted = extract(
+        "A European diplomat in Tallinn said that the talks were stuck.", sides=states
+    ).claims
+    assert [c["side_id"] for c in posted] == [None]
+    officials = extract("Officials in Tallinn said that the talks were stuck.", sides=states).claims
+    assert [c["side_id"] for c in officials] == ["s-ee"]
