@@ -54,12 +54,10 @@ def located_capital() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{prepositions})\s+(?:{body})(?!\w)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def located_place() -> re.Pattern[str]:
-    """Any country, demonym or capital after a preposition: a place ("University of Peru")."""
+def _places_after(prepositions: str) -> re.Pattern[str]:
+    """Any country, demonym or capital after one of the prepositions."""
     places = [p for c in gazetteer() for p in (c.name, *c.aliases)]
     body = "|".join(re.escape(_normalise(p)) for p in sorted(places, key=len, reverse=True))
-    prepositions = "of|in|at|from|near|outside|to|across|around"
     # Not before a capitalised word: "Federation of Indian Steel Exporters" names no place.
     return re.compile(
         rf"\b(?:{prepositions})\s+(?:the\s+)?(?:{body})(?!\w)(?!\s+(?-i:[A-Z]))", re.IGNORECASE
@@ -67,14 +65,15 @@ def located_place() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def located_place() -> re.Pattern[str]:
+    """A place named after a preposition, not an affiliation ("University of Peru")."""
+    return _places_after("of|in|at|from|near|outside|to|across|around")
+
+
+@lru_cache(maxsize=1)
 def stationed_place() -> re.Pattern[str]:
     """A country or capital where someone is, not whom they serve ("a diplomat in Sofia")."""
-    places = [p for c in gazetteer() for p in (c.name, *c.aliases)]
-    body = "|".join(re.escape(_normalise(p)) for p in sorted(places, key=len, reverse=True))
-    prepositions = "in|at|near|outside|across|around|based in"
-    return re.compile(
-        rf"\b(?:{prepositions})\s+(?:the\s+)?(?:{body})(?!\w)(?!\s+(?-i:[A-Z]))", re.IGNORECASE
-    )
+    return _places_after("in|at|near|outside|across|around|based in")
 
 
 def without_stations(text: str) -> str:
