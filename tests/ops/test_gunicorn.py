@@ -46,9 +46,9 @@ def wait_until_up(base: str) -> None:
     """Poll /healthz until the worker answers."""
     for _ in range(200):
         try:
-            if requests.get(f"{base}/healthz", timeout=1).status_code == 200:
+            if requests.get(f"{base}/healthz", timeout=5).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or the worker still booting
             time.sleep(0.1)
     raise AssertionError("gunicorn did not come up")
 
