@@ -172,9 +172,10 @@ class ClaimRepository(Repository):
     def delete(self, claim: dict) -> None:
         """Delete one claim and update its counters."""
         self.delete_at_version(claim["_id"], claim["version"])
-        self.db.articles.update_one({"_id": claim["article_id"]}, {"$inc": {"claim_count": -1}})
         self._count_for_sides([claim], -1)
-        if claim["side_id"] is not None:
+        if claim["side_id"] is None:
+            self.db.articles.update_one({"_id": claim["article_id"]}, {"$inc": {"claim_count": -1}})
+        else:  # the article's side_ids may lose this side: recount it (count included)
             self.refresh_counters({claim["article_id"]}, set())
 
     def query(self, filters: dict, side_ids: list[ObjectId] | None = None) -> dict:
