@@ -1,5 +1,6 @@
 """Claim extraction: article text and side registry in, attributed claims out."""
 
-from service.extraction.extractor import ExtractionResult, Extractor
+from service.extraction.extractor import Extractor
+from service.extraction.types import ClaimExtractor, ExtractedClaim, ExtractionResult
 
-__all__ = ["ExtractionResult", "Extractor"]
+__all__ = ["ClaimExtractor", "ExtractedClaim", "ExtractionResult", "Extractor"]

@@ -1,7 +1,5 @@
 """The extractor: article text and side registry in, attributed claims out."""
 
-from dataclasses import dataclass, field
-
 from service.extraction.analysis import Found, analyse
 from service.extraction.attribution import (
     ParagraphState,
@@ -13,20 +11,13 @@ from service.extraction.captions import body_paragraphs
 from service.extraction.discourse import Discourse
 from service.extraction.pipeline import DEFAULT_MODEL, load_pipeline, model_version
 from service.extraction.sides import SideResolver
+from service.extraction.types import ExtractedClaim, ExtractionResult, NewSide
 
 EXTRACTOR_NAME = "claimdesk-rules"
 EXTRACTOR_VERSION = "1.0.0"
 # Base confidence per kind: explicit quotes beat reported speech beat inferred stances.
 BASE_CONFIDENCE = {"direct": 0.9, "indirect": 0.8, "position": 0.65}
 INFERRED_SPEAKER_PENALTY = 0.15
-
-
-@dataclass
-class ExtractionResult:
-    """Claims in body order, and the gazetteer sides they reference that are not registered."""
-
-    claims: list[dict] = field(default_factory=list)
-    new_sides: list[dict] = field(default_factory=list)
 
 
 class Extractor:
@@ -102,7 +93,7 @@ def confidence(found: Found) -> float:
     return round(max(0.05, min(1.0, score)), 3)
 
 
-def claim_dict(text: str, found: Found) -> dict:
+def claim_dict(text: str, found: Found) -> ExtractedClaim:
     """The claim object handed to the store."""
     speaker, side = found.speaker, found.speaker.side
     speaker_span = None
@@ -118,12 +109,13 @@ def claim_dict(text: str, found: Found) -> dict:
         "confidence": confidence(found),
         "side_id": side.id if side else None,
         "side_name": side.name if side else None,
+        "side_evidence": None,
     }
 
 
-def new_sides(found: list[Found]) -> list[dict]:
+def new_sides(found: list[Found]) -> list[NewSide]:
     """Gazetteer countries referenced by claims that have no registered side."""
-    sides = {}
+    sides: dict[str, NewSide] = {}
     for claim in found:
         side = claim.speaker.side
         if side is not None and side.auto:

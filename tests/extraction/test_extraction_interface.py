@@ -38,6 +38,7 @@ def test_claims_are_dicts_in_body_order_with_exact_spans(extract):
             "confidence",
             "side_id",
             "side_name",
+            "side_evidence",
         }
         assert 0 <= claim["confidence"] <= 1
         span = claim["speaker_span"]
