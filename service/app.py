@@ -1,9 +1,11 @@
 """The application factory."""
 
 import logging
+from typing import cast
 
 import swagger_ui_bundle
 from flask import Flask, send_from_directory
+from flask.json.provider import DefaultJSONProvider
 from flask_cors import CORS
 
 from service import commands, db, limits, seeding
@@ -53,7 +55,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     app.config.update(API_SETTINGS)
     app.config.update(load_config())
     app.config.update(config or {})
-    app.json.sort_keys = False
+    cast(DefaultJSONProvider, app.json).sort_keys = False
     logs.init_app(app)
     store = db.init_app(app, mongo_client)
     if store.in_memory:

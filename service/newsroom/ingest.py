@@ -58,7 +58,7 @@ class Ingest(Desk):
         created = {}
         for side in new_sides:
             try:
-                doc = self.sides.create(side, actor, origin="auto")
+                doc: dict | None = self.sides.create(dict(side), actor, origin="auto")
             except Conflict:
                 doc = self.sides.find_by_name(side["name"])
             if doc is not None:

@@ -7,10 +7,12 @@ import pytest
 
 from service.extraction.types import (
     ClaimExtractor,
+    EvidenceVia,
     ExtractedClaim,
     ExtractionResult,
     NewSide,
     SideEvidence,
+    Span,
 )
 
 API = "/api/v1"
@@ -120,10 +122,10 @@ class FakeExtractor:
         self.calls += 1
         if self.fail:
             raise RuntimeError("model exploded")
-        known = {}
-        for side in sides or []:
-            for name in [side["name"], *side["aliases"]]:
-                known[name.casefold()] = side
+        known: dict[str, dict] = {}
+        for registered in sides or []:
+            for name in [registered["name"], *registered["aliases"]]:
+                known[name.casefold()] = registered
         claims: list[ExtractedClaim] = []
         new: dict[str, NewSide] = {}
         for match in self.PATTERN.finditer(text):
@@ -131,10 +133,10 @@ class FakeExtractor:
             side = known.get(speaker.casefold())
             if side is None and auto_sides and speaker in self.gazetteer:
                 new[speaker] = {"name": speaker, "aliases": []}
-            speaker_span = {"start": match.start("speaker"), "end": match.end("speaker")}
+            speaker_span: Span = {"start": match.start("speaker"), "end": match.end("speaker")}
             evidence: SideEvidence | None = None
             if side is not None or speaker in new:
-                via = "gazetteer" if side is None else "name"
+                via: EvidenceVia = "gazetteer" if side is None else "name"
                 evidence = {"via": via, "text": speaker, "span": speaker_span}
             claims.append(
                 {
