@@ -13,7 +13,7 @@ from service.auth.routes import blp as keys_blp
 from service.claims.routes import blp as claims_blp
 from service.config import IN_MEMORY_NOTICE, load_config
 from service.health import blp as health_blp
-from service.http import bodies
+from service.http import bodies, connection
 from service.http.api import Api, register_converters
 from service.observability import logs, metrics
 from service.sides.routes import blp as sides_blp
@@ -62,6 +62,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     guard.init_app(app)
     limits.init_app(app)
     bodies.init_app(app)
+    connection.init_app(app)
     metrics.init_app(app)
     if app.config["CORS_ORIGINS"]:
         CORS(app, origins=app.config["CORS_ORIGINS"], expose_headers=EXPOSED_HEADERS)

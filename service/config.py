@@ -2,12 +2,32 @@
 
 import os
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 MIB = 1024 * 1024
 IN_MEMORY_NOTICE = (
     "Data lives in memory only and is lost when the process stops; "
     "set MONGO_URI (e.g. MONGO_URI=mongodb://localhost:27017) to keep it in MongoDB."
 )
+
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def exposed_bind_notice(bind: str, in_memory: bool) -> str | None:
+    """A warning when the in-memory default listens beyond loopback; None otherwise."""
+    addresses = [part.strip() for part in bind.replace(",", " ").split()]
+    exposed = [
+        a
+        for a in addresses
+        if not a.startswith("unix:") and a.rpartition(":")[0] not in LOOPBACK_HOSTS
+    ]
+    if not (in_memory and exposed):
+        return None
+    return (
+        f"Listening on {', '.join(exposed)} beyond loopback with the in-memory store: other "
+        "machines can reach it directly. Bind 127.0.0.1, or serve through the nginx proxy "
+        "(deploy/nginx) with MONGO_URI and AUTH=required."
+    )
 
 
 def _flag(value: str | None, default: bool) -> bool:
@@ -49,8 +69,22 @@ def load_config(env: Mapping[str, str] | None = None) -> dict:
         "RATE_LIMIT": env.get("RATE_LIMIT", "600 per minute"),
         "RATE_LIMIT_ENABLED": _flag(env.get("RATE_LIMIT_ENABLED"), default=True),
         "AUTH_FAILURE_LIMIT": env.get("AUTH_FAILURE_LIMIT", "30 per minute"),
+        "EXTRACTION_RATE_LIMIT": env.get("EXTRACTION_RATE_LIMIT", "120 per minute"),
+        "EXTRACTION_COST_CHARS": _int(env, "EXTRACTION_COST_CHARS", 5000),
+        "PUBLIC_BASE_URL": _base_url(env.get("PUBLIC_BASE_URL")),
         "CORS_ORIGINS": [o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()],
     }
+
+
+def _base_url(value: str | None) -> str | None:
+    """The service's public origin (``https://api.example.org``) for absolute links."""
+    if not value or not value.strip():
+        return None
+    base = value.strip().rstrip("/")
+    parts = urlsplit(base)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(f"setting PUBLIC_BASE_URL must be an http(s) URL, got {value!r}")
+    return base
 
 
 def _bootstrap_key(value: str | None) -> str | None:

@@ -47,7 +47,8 @@ INDEXES: dict[str, list[IndexModel]] = {
     "api_keys": [
         IndexModel([("key_hash", ASCENDING)], unique=True, name="key_hash_unique"),
         IndexModel([("revoked_at", ASCENDING), ("created_at", DESCENDING)], name="live"),
-        IndexModel([("name", ASCENDING)], name="name"),
+        # Unique: created_by/updated_by name a key, so a name must mean one key.
+        IndexModel([("name", ASCENDING)], unique=True, name="name_unique"),
     ],
     "claims": [
         IndexModel([("article_id", ASCENDING), ("span.start", ASCENDING)], name="article_order"),
@@ -88,8 +89,23 @@ def make_client(config: dict):
     )
 
 
+# Indexes an earlier version made that now stand in the way of their replacement.
+OBSOLETE_INDEXES = {"api_keys": ["name"]}
+
+
+def drop_obsolete_indexes(database) -> None:
+    """Drop indexes replaced by others on the same keys (MongoDB refuses both at once)."""
+    for collection_name, names in OBSOLETE_INDEXES.items():
+        collection = database[collection_name]
+        present = collection.index_information()
+        for name in names:
+            if name in present:
+                collection.drop_index(name)
+
+
 def ensure_indexes(database, in_memory: bool = False) -> None:
     """Create every index the queries rely on; idempotent."""
+    drop_obsolete_indexes(database)
     for name, models in INDEXES.items():
         collection = database[name]
         if not in_memory:
