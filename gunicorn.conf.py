@@ -6,10 +6,10 @@ import shutil
 import sys
 import tempfile
 
-from service.config import IN_MEMORY_NOTICE, exposed_bind_notice
+from service.config import IN_MEMORY_NOTICE, exposed_bind_notice, secret
 from service.http import connection
 
-_in_memory = not os.environ.get("MONGO_URI")
+_in_memory = not secret(os.environ, "MONGO_URI")
 if _in_memory:
     # The operator's first line says where the data lives (before gunicorn's own lines).
     notice = {"level": "warning", "logger": "claimdesk", "message": IN_MEMORY_NOTICE}

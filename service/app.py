@@ -5,6 +5,7 @@ import logging
 import swagger_ui_bundle
 from flask import Flask, send_from_directory
 from flask_cors import CORS
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service import cli, db, extracting, limits, seeding
 from service.articles.routes import blp as articles_blp
@@ -68,6 +69,10 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
         CORS(app, origins=app.config["CORS_ORIGINS"], expose_headers=EXPOSED_HEADERS)
     _register_api(app)
     cli.register(app)
+    if app.config["PROXY_HOPS"]:
+        # Behind nginx: the client's address (limits, logs) is in X-Forwarded-For.
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     if app.config["LOAD_SEEDS"]:
         with app.app_context():
             seeding.load_seeds()
