@@ -124,7 +124,14 @@ def init_app(app: Flask) -> Limiter:
     # The limiter's own MongoDB client must give up as fast as the service's does.
     app.config.setdefault(
         "RATELIMIT_STORAGE_OPTIONS",
-        {"serverSelectionTimeoutMS": timeout, "connectTimeoutMS": timeout}
+        {
+            "serverSelectionTimeoutMS": timeout,
+            "connectTimeoutMS": timeout,
+            # The service's own database: its MongoDB user may use no other.
+            "database_name": config["MONGO_DB"],
+            "counter_collection_name": "rate_limit_counters",
+            "window_collection_name": "rate_limit_windows",
+        }
         if config["MONGO_URI"]
         else {},
     )
