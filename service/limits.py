@@ -22,8 +22,8 @@ def limit_key() -> str:
 
 
 def exempt() -> bool:
-    """Probes, metrics and docs are never limited."""
-    return is_open(request.path)
+    """Probes, metrics, docs and CORS preflights are never limited."""
+    return request.method == "OPTIONS" or is_open(request.path)
 
 
 EXTENSION = "claimdesk.limiter"
