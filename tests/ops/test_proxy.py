@@ -56,10 +56,11 @@ def wait_for(url: str, proc: subprocess.Popen) -> None:
     raise AssertionError(f"{url} did not come up")
 
 
-def start_gunicorn(port: int) -> subprocess.Popen:
+def start_gunicorn(port: int, home: Path) -> subprocess.Popen:
     """gunicorn with the project's config, in memory, 1 worker x 4 threads, keys required."""
     env = {
         **os.environ,
+        "HOME": str(home),  # where gunicorn's control socket would go by default
         "BIND": f"127.0.0.1:{port}",
         "THREADS": "4",
         "LOAD_SEEDS": "false",
@@ -71,6 +72,7 @@ def start_gunicorn(port: int) -> subprocess.Popen:
         "PROXY_HOPS": "1",
     }
     env.pop("MONGO_URI", None)
+    env.pop("XDG_RUNTIME_DIR", None)
     gunicorn = Path(sys.executable).with_name("gunicorn")
     return subprocess.Popen(
         [str(gunicorn), "--config", "gunicorn.conf.py"],
@@ -113,15 +115,16 @@ def start_nginx(workdir: Path, port: int, upstream_port: int) -> subprocess.Pope
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    """(proxy URL, gunicorn URL) with both running; both stopped afterwards."""
+    """(proxy URL, gunicorn URL, gunicorn, its HOME) running; both stopped afterwards."""
     workdir = tmp_path_factory.mktemp("nginx")
+    home = tmp_path_factory.mktemp("home")
     api_port, proxy_port = free_port(), free_port()
-    api = start_gunicorn(api_port)
+    api = start_gunicorn(api_port, home)
     proxy = start_nginx(workdir, proxy_port, api_port)
     try:
         wait_for(f"http://127.0.0.1:{api_port}/healthz", api)
         wait_for(f"http://127.0.0.1:{proxy_port}/healthz", proxy)
-        yield f"http://127.0.0.1:{proxy_port}", f"http://127.0.0.1:{api_port}", api
+        yield f"http://127.0.0.1:{proxy_port}", f"http://127.0.0.1:{api_port}", api, home
     finally:
         for proc in (proxy, api):
             if proc.poll() is None:
@@ -153,7 +156,7 @@ def open_slow_sockets(url: str) -> list[socket.socket]:
 
 
 def test_slow_sockets_do_not_stop_healthz_behind_the_proxy(stack):
-    proxy, _, _ = stack
+    proxy, *_ = stack
     sockets = open_slow_sockets(proxy)
     try:
         time.sleep(0.5)  # nginx has accepted them all and is waiting on each
@@ -205,7 +208,7 @@ def head_and_body(raw: bytes) -> tuple[int, dict[str, str], bytes]:
     ],
 )
 def test_the_proxy_answers_its_own_errors_in_problem_json(stack, request_bytes, status):
-    proxy, _, _ = stack
+    proxy, *_ = stack
     code, headers, body = head_and_body(raw_exchange(proxy, request_bytes))
     assert code == status, body
     assert headers["content-type"] == PROBLEM_JSON
@@ -213,7 +216,7 @@ def test_the_proxy_answers_its_own_errors_in_problem_json(stack, request_bytes, 
 
 
 def test_a_chunked_body_over_the_limit_is_413_through_the_proxy(stack):
-    proxy, api, _ = stack
+    proxy, api, *_ = stack
     chunk = b"x" * (MAX_BODY + 10)
     body = hex(len(chunk))[2:].encode() + b"\r\n" + chunk + b"\r\n0\r\n\r\n"
     head = (
@@ -234,7 +237,7 @@ def test_a_chunked_body_over_the_limit_is_413_through_the_proxy(stack):
     ],
 )
 def test_an_early_refusal_closes_the_connection_instead_of_keeping_it(stack, extra_headers, status):
-    _, api, _ = stack
+    _, api, *_ = stack
     request_bytes = (
         b"POST /api/v1/sides HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
         + extra_headers
@@ -245,8 +248,14 @@ def test_an_early_refusal_closes_the_connection_instead_of_keeping_it(stack, ext
     assert headers["connection"] == "close"
 
 
+def test_gunicorn_makes_no_control_socket(stack):
+    *_, home = stack
+    assert not (home / ".gunicorn").exists()
+    assert list(home.iterdir()) == []
+
+
 def test_bad_gateway_is_problem_json_when_gunicorn_is_down(stack):
-    proxy, _, api = stack
+    proxy, _, api, _ = stack
     api.send_signal(signal.SIGTERM)
     api.wait(timeout=30)
     response = requests.get(f"{proxy}/healthz", timeout=10)
