@@ -115,3 +115,35 @@ def test_deleting_an_article_while_its_claims_change_never_fails(app, db):
         assert statuses[0] == 204
         assert all(status in (200, 404) for status in statuses[1:]), statuses
         assert db.claims.count_documents({"article_id": ObjectId(article["id"])}) == 0
+
+
+def test_delete_many_racing_writes_on_the_same_documents_never_raises(app, db):
+    """mongomock's delete_many raised KeyError when a document went away under it."""
+    article_id = ObjectId()
+    failures = []
+
+    def run(action, barrier):
+        try:
+            barrier.wait()
+            action()
+        except Exception as exc:  # any exception here is the bug being tested
+            failures.append(repr(exc))
+
+    for round_number in range(ROUNDS * 5):
+        docs = [{"article_id": article_id, "n": n, "version": 1} for n in range(400)]
+        db.claims.insert_many(docs)
+        actions = [
+            lambda: db.claims.delete_many({"article_id": article_id}),
+            lambda: db.claims.delete_many({"article_id": article_id, "n": {"$lt": 200}}),
+            lambda: db.claims.update_many({"article_id": article_id}, {"$inc": {"version": 1}}),
+            lambda: db.claims.delete_many({"article_id": article_id, "n": {"$gte": 100}}),
+        ]
+        barrier = threading.Barrier(len(actions))
+        threads = [threading.Thread(target=run, args=(a, barrier)) for a in actions]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        db.claims.delete_many({"article_id": article_id})
+        assert failures == [], (round_number, failures[:3])
+        assert db.claims.count_documents({"article_id": article_id}) == 0
