@@ -4,6 +4,7 @@ shared by every endpoint, and a separate budget for extraction counted by text s
 import math
 import time
 
+import marshmallow as ma
 from bson import ObjectId
 from flask import Flask, current_app, g, request
 from flask_limiter import HeaderNames, Limiter
@@ -55,7 +56,9 @@ def extraction_cost() -> int:
         article_id = (request.view_args or {}).get("article_id")
         found = get_db().articles.find_one({"_id": ObjectId(str(article_id))}, {"body": 1})
         size = len(found["body"]) if found else 0
-    elif request.endpoint == "articles.Articles" and request.args.get("extract") == "false":
+    elif request.endpoint == "articles.Articles" and (
+        request.args.get("extract") in ma.fields.Boolean.falsy  # as the query schema reads it
+    ):
         return 0
     else:
         size = request.content_length or 0

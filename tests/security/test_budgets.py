@@ -60,10 +60,13 @@ def test_extraction_has_its_own_budget_counted_by_text_size(make_app):
     assert int(over.headers["Retry-After"]) > 0
     # Reads, writes that extract nothing, and other keys are not held back by it.
     assert client.get(f"{API}/sides", headers=one).status_code == 200
-    cheap = client.post(
-        f"{API}/articles?extract=false", json={"title": "T2", "body": text}, headers=one
-    )
-    assert cheap.status_code == 201
+    for number, off in enumerate(("false", "0", "no")):
+        cheap = client.post(
+            f"{API}/articles?extract={off}",
+            json={"title": "T", "body": f"{text} {number}"},
+            headers=one,
+        )
+        assert cheap.status_code == 201
     assert client.post(f"{API}/extract", json={"text": text}, headers=two).status_code == 200
 
 
