@@ -133,6 +133,10 @@ def stack(tmp_path_factory):
                     proc.wait(timeout=20)
                 except subprocess.TimeoutExpired:
                     proc.kill()
+                    proc.wait(timeout=20)
+            for stream in (proc.stdout, proc.stderr):
+                if stream is not None:
+                    stream.close()  # an unclosed pipe warns at a random later test
 
 
 def address(url: str) -> tuple[str, int]:
