@@ -71,7 +71,8 @@ def axe_violations(driver, impacts=("serious", "critical")) -> list[dict]:
     driver.execute_script(AXE.read_text("utf-8"))
     results = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']}).then(done, (e) => done({error: String(e)}));"
+        "axe.run(document, {resultTypes: ['violations']})"
+        ".then(done, (e) => done({error: String(e)}));"
     )
     assert "error" not in results, results
     return [v for v in results["violations"] if v["impact"] in impacts]
