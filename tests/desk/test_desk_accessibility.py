@@ -62,15 +62,16 @@ def test_article_page_has_no_serious_accessibility_violations(browser, desk, art
 
 @pytest.mark.skipif(not os.environ.get("DESK_SCREENSHOTS"), reason="set DESK_SCREENSHOTS=1")
 def test_screenshots_for_the_readme(browser, desk, article_id):
-    browser.set_window_size(1280, 900)
+    browser.set_window_size(1280, 1100)
     open_page(browser, desk.url + "/desk", "#articles[data-ready]")
     browser.save_screenshot(str(DOCS / "desk-list.png"))
     open_page(browser, f"{desk.url}/desk/articles/{article_id}", "#article[data-ready]")
     idle(browser)
     body = browser.find_element(By.TAG_NAME, "body")
-    for _ in range(3):
+    for _ in range(2):
         body.send_keys("j")
     wait_for(browser, lambda d: not d.find_element(By.ID, "claim-details").get_attribute("hidden"))
     browser.execute_script("window.scrollTo(0, 0)")
     browser.save_screenshot(str(DOCS / "desk-article.png"))
     assert (DOCS / "desk-article.png").stat().st_size > 10_000
+    browser.set_window_size(1280, 1000)

@@ -55,12 +55,12 @@
   }
 
   function renderLegend() {
-    const ids = new Set(state.claims.map((c) => c.side_id || "none"));
-    const items = [...ids].map((id) => {
-      const side = id === "none" ? null : state.byId.get(id);
-      const count = state.claims.filter((c) => (c.side_id || "none") === id).length;
-      return Desk.el("li", { "data-side-id": id }, Desk.swatch(side), `${side ? side.name : "Unattributed"}: ${count}`);
-    });
+    const counts = new Map();
+    for (const claim of state.claims) counts.set(claim.side_id || "none", (counts.get(claim.side_id || "none") || 0) + 1);
+    const rows = [...counts].map(([id, count]) => ({ id, count, side: id === "none" ? null : state.byId.get(id) }));
+    rows.sort((a, b) => b.count - a.count || (a.side ? a.side.name : "~").localeCompare(b.side ? b.side.name : "~"));
+    const items = rows.map(({ id, count, side }) =>
+      Desk.el("li", { "data-side-id": id }, Desk.swatch(side), `${side ? side.name : "Unattributed"}: ${count}`));
     $("side-legend").replaceChildren(...items);
   }
 
