@@ -274,3 +274,59 @@ def test_share_of_voice_chart_follows_the_balance(browser, desk, seed):
         assert f"{row['claims']} claim" in desc
     legend = browser.find_element(By.ID, "side-legend").text
     assert "Russia" in legend and "United States" in legend
+
+
+def test_a_claim_not_found_in_the_text_is_listed_and_reachable(browser, desk, seed):
+    article = seed["article"]
+    claim = {
+        "article_id": article["id"],
+        "text": "Words this article never had",
+        "kind": "position",
+    }
+    created = desk.api().post("/api/v1/claims", json=claim).json
+    assert created["span"] is None
+    open_article(browser, desk, article["id"])
+    listed = browser.find_element(
+        By.CSS_SELECTOR, f'#unplaced-list [data-claim-id="{created["id"]}"]'
+    )
+    assert "Words this article never had" in listed.text
+    listed.click()
+    wait_for(browser, lambda d: d.find_element(By.ID, "d-text").text == claim["text"])
+    browser.switch_to.active_element.send_keys("k")  # from the last claim back into the text
+    wait_for(browser, lambda d: d.find_element(By.ID, "d-text").text != claim["text"])
+    desk.api().delete(f"/api/v1/claims/{created['id']}")
+
+
+RENDER = """
+const [body, claims] = arguments;
+const box = document.createElement('div');
+Marks.render(box, body, claims, () => ({classes: 'x', sideId: 's', sideName: 'S', title: 't',
+                                        background: '#ffffff', color: '#000000'}));
+const pick = (sel) => [...box.querySelectorAll(sel)].map((n) => n.textContent);
+return {text: box.textContent, first: pick('[data-claim-id]'), parts: pick('[data-claim-part]'),
+        speakers: pick('[data-speaker-of]'), evidence: pick('[data-evidence-of]')};
+"""
+
+
+def test_overlapping_marks_keep_the_text_and_one_element_per_claim(browser, desk, seed):
+    open_article(browser, desk, seed["article"]["id"])
+    body = "Aaa said bbb ccc, for Ddd and Eee."
+    claims = [
+        {
+            "id": "c1",
+            "span": {"start": 9, "end": 16},
+            "speaker_span": {"start": 0, "end": 3},
+            "side_evidence": {"via": "alias", "text": "Ddd", "span": {"start": 22, "end": 25}},
+        },
+        {"id": "c2", "span": {"start": 13, "end": 25}, "speaker_span": None, "side_evidence": None},
+        {"id": "c3", "span": None, "speaker_span": {"start": 30, "end": 99}},  # out of range
+        {"id": "c4", "span": {"start": 26, "end": 29}},  # no side_evidence field at all
+    ]
+    out = browser.execute_script(RENDER, body, claims)
+    assert out["text"] == body  # offsets in the page are offsets in the body
+    # One element per claim carries its id; c2 starts inside c1 and goes on after it.
+    assert out["first"] == ["bbb ccc", "ccc", "and"]
+    assert out["parts"] == [", for Ddd"]
+    assert out["first"][1] + out["parts"][0] == body[13:25]
+    assert out["speakers"] == ["Aaa"]
+    assert out["evidence"] == ["Ddd"]

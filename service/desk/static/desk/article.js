@@ -34,8 +34,26 @@
     };
   }
 
+  /** The claims a person can step through: those in the text, then those not found in it. */
   function claimElements() {
-    return [...bodyBox.querySelectorAll("[data-claim-id]")];
+    return [...bodyBox.querySelectorAll("[data-claim-id]"), ...$("unplaced-list").querySelectorAll("[data-claim-id]")];
+  }
+
+  /** Claims without a span in the body (e.g. a manual claim whose words an edit removed). */
+  function renderUnplaced() {
+    const placed = new Set([...bodyBox.querySelectorAll("[data-claim-id]")].map((n) => n.dataset.claimId));
+    const unplaced = state.claims.filter((c) => !placed.has(c.id));
+    const items = unplaced.map((claim) => {
+      const look = describe(claim);
+      const button = Desk.el("button", {
+        type: "button", class: "claim-ref", "data-claim-id": claim.id, "data-side-id": look.sideId,
+        "aria-pressed": "false", title: look.title, text: `${look.sideName}: ${claim.text}`,
+      });
+      button.style.borderLeftColor = Desk.sideColour(sideOf(claim));
+      return Desk.el("li", {}, button);
+    });
+    $("unplaced-list").replaceChildren(...items);
+    $("unplaced").hidden = !items.length;
   }
 
   function render() {
@@ -44,11 +62,12 @@
     $("article-title").textContent = article.title;
     const meta = [article.source, Desk.date(article.published_at), `${state.claims.length} claims`];
     $("article-meta").replaceChildren(meta.filter(Boolean).join(" · "));
-    if (article.url) {
+    if (/^https?:\/\//i.test(article.url || "")) {
       $("article-meta").append(" · ", Desk.el("a", { href: article.url, rel: "noopener noreferrer", text: "original" }));
     }
-    const hadFocus = bodyBox.contains(document.activeElement);
+    const hadFocus = bodyBox.contains(document.activeElement) || $("unplaced-list").contains(document.activeElement);
     Marks.render(bodyBox, article.body, state.claims, describe);
+    renderUnplaced();
     renderLegend();
     const keep = state.selected && state.claims.find((c) => c.id === state.selected);
     if (keep) select(keep.id, hadFocus); else showDetails(null);
@@ -126,13 +145,13 @@
   function select(id, focus = true) {
     const claim = state.claims.find((c) => c.id === id);
     state.selected = claim ? id : null;
-    bodyBox.querySelectorAll(".claim.selected").forEach((n) => n.classList.remove("selected"));
-    bodyBox.querySelectorAll("[aria-pressed='true']").forEach((n) => n.setAttribute("aria-pressed", "false"));
+    root.querySelectorAll(".claim.selected").forEach((n) => n.classList.remove("selected"));
+    root.querySelectorAll("[aria-pressed='true']").forEach((n) => n.setAttribute("aria-pressed", "false"));
     bodyBox.querySelectorAll(".evidence.shown").forEach((n) => n.classList.remove("shown"));
     if (claim) {
       bodyBox.querySelectorAll(`[data-claim-id="${id}"], [data-claim-part="${id}"]`).forEach((n) => n.classList.add("selected"));
       bodyBox.querySelectorAll(`[data-evidence-of="${id}"]`).forEach((n) => n.classList.add("shown"));
-      const first = bodyBox.querySelector(`[data-claim-id="${id}"]`);
+      const first = bodyBox.querySelector(`[data-claim-id="${id}"]`) || $("unplaced-list").querySelector(`[data-claim-id="${id}"]`);
       if (first) {
         first.setAttribute("aria-pressed", "true");
         if (focus) { first.focus(); first.scrollIntoView({ block: "nearest" }); }
@@ -263,6 +282,7 @@
   }
 
   function wire() {
+    $("unplaced-list").addEventListener("click", onBodyActivate);
     bodyBox.addEventListener("click", onBodyActivate);
     bodyBox.addEventListener("keydown", onBodyActivate);
     bodyBox.addEventListener("focusin", (event) => {
