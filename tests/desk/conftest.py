@@ -57,10 +57,13 @@ def serve(mongo_client):
     """Serve apps made from settings on fresh databases; all stopped and dropped after."""
     made = []
 
-    def start(config: dict | None = None) -> Served:
+    def start(config: dict | None = None, setup=None) -> Served:
         name = f"claimdesk_desk_{uuid.uuid4().hex[:12]}"
         settings = {**BASE_CONFIG, "MONGO_DB": name, **(config or {})}
-        served = Served(create_app(settings, mongo_client=mongo_client))
+        app = create_app(settings, mongo_client=mongo_client)
+        if setup:
+            setup(app)  # before the first request, while routes may still be added
+        served = Served(app)
         made.append((served, name))
         return served
 

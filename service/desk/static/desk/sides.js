@@ -36,7 +36,9 @@
       Desk.el("p", { class: "buttons" }, Desk.el("button", { type: "submit", class: "primary", text: "Save" })));
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
-      const changes = { name: name.value.trim(), aliases: aliasesFrom(aliases.value), color: colour.value };
+      const changes = { name: name.value.trim(), aliases: aliasesFrom(aliases.value) };
+      // A side shown in its fallback colour keeps having none unless the editor picks one.
+      if (side.color || colour.value !== Desk.sideColour(side)) changes.color = colour.value;
       try {
         await Desk.patchAt(`/sides/${side.id}`, side.version, changes);
         Desk.say(`Saved ${changes.name}.`, "ok");
