@@ -16,6 +16,7 @@ from service.auth import guard
 from service.auth.routes import blp as keys_blp
 from service.claims.routes import blp as claims_blp
 from service.config import IN_MEMORY_NOTICE, load_config
+from service.desk.routes import blp as desk_blp
 from service.health import blp as health_blp
 from service.http import bodies, connection
 from service.http.api import Api, register_converters
@@ -72,6 +73,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     if app.config["CORS_ORIGINS"]:
         CORS(app, origins=app.config["CORS_ORIGINS"], expose_headers=EXPOSED_HEADERS)
     _register_api(app)
+    app.register_blueprint(desk_blp)  # after the API: it uses the objectid converter
     commands.init_app(app)
     key_commands.init_app(app)
     if app.config["PROXY_HOPS"]:
