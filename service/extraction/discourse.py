@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass, replace
 
-from service.extraction.sides import SideRef
+from service.extraction.sides import Evidence, SideRef
 
 NAME_WORD = re.compile(r"[A-Za-z]+")
 
@@ -19,14 +19,27 @@ class Speaker:
     end: int | None = None
     side: SideRef | None = None
     explicit: bool = True
+    evidence: Evidence | None = None
 
     def as_dict(self) -> dict:
         """The speaker object of a claim."""
         return {"name": self.name, "title": self.title, "type": self.type}
 
     def at(self, start: int, end: int, explicit: bool = False) -> "Speaker":
-        """The same referent mentioned at another place (a pronoun or a role)."""
-        return replace(self, start=start, end=end, explicit=explicit)
+        """The same referent mentioned at another place (a pronoun or a role): its side
+        is shown where it was introduced."""
+        return replace(
+            self, start=start, end=end, explicit=explicit, evidence=referred(self.evidence)
+        )
+
+    def with_side(self, side: SideRef | None, evidence: Evidence | None) -> "Speaker":
+        """The same mention attributed to a side for the reason given."""
+        return replace(self, side=side, evidence=evidence if side is not None else None)
+
+
+def referred(evidence: Evidence | None) -> Evidence | None:
+    """Evidence read at an earlier mention of the same referent."""
+    return replace(evidence, via="coreference") if evidence is not None else None
 
 
 def speaker_words(text: str | None) -> set[str]:

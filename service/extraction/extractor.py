@@ -1,5 +1,6 @@
 """The extractor: article text and side registry in, attributed claims out."""
 
+from service.extraction.affiliation import side_evidence
 from service.extraction.analysis import Found, analyse
 from service.extraction.attribution import (
     ParagraphState,
@@ -109,7 +110,7 @@ def claim_dict(text: str, found: Found) -> ExtractedClaim:
         "confidence": confidence(found),
         "side_id": side.id if side else None,
         "side_name": side.name if side else None,
-        "side_evidence": None,
+        "side_evidence": side_evidence(text, speaker.evidence) if side else None,
     }
 
 

@@ -39,7 +39,7 @@ GENERIC_SIDE_WORDS = frozenset(_LISTS["GENERIC_SIDE_WORDS"])
 # Letters after a name that are not part of it ("Richard Haines SC").
 POST_NOMINALS = frozenset(_LISTS["POST_NOMINALS"])
 # Abbreviations that must not end a sentence ("Sgt. Kevin Marsh").
-TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(_LISTS["TITLE_ABBREVIATIONS"])
+TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(w.capitalize() for w in _LISTS["TITLE_ABBREVIATIONS"])
 # Boilerplate about a source's anonymity is not a claim.
 ANONYMITY: tuple[str, ...] = tuple(_LISTS["ANONYMITY"])
 # Documents whose authors speak through them ("a study by researchers at X found ...").
@@ -66,8 +66,31 @@ MENTAL_VERBS = frozenset(_LISTS["MENTAL_VERBS"])
 # familiar with the consortium's plans" does not speak for the consortium).
 TOPIC_MARKERS: tuple[str, ...] = tuple(_LISTS["TOPIC_MARKERS"])
 # Demonyms of regions and nations outside the country gazetteer ("European", "Scottish").
-REGION_DEMONYMS = frozenset(_LISTS["REGION_DEMONYMS"])
+REGION_DEMONYMS = frozenset(w.capitalize() for w in _LISTS["REGION_DEMONYMS"])
 # Last words of side names that make the side a polity ("European Union", "Scottish government").
 POLITY_WORDS = frozenset(_LISTS["POLITY_WORDS"])
 # Durations: "protested for months" has no object to take a stance on.
 TIME_NOUNS = frozenset(_LISTS["TIME_NOUNS"])
+# Officers of a kind of body: "commerce ministry" -> "commerce minister".
+OFFICE_HOLDERS: dict[str, tuple[str, ...]] = {
+    body: tuple(officers) for body, officers in _LISTS["OFFICE_HOLDERS"].items()
+}
+# Titles that hold office in a government; they bridge to a government or ministry.
+GOVERNMENT_TITLES = frozenset(_LISTS["GOVERNMENT_TITLES"])
+GOVERNMENT_WORDS = frozenset(_LISTS["GOVERNMENT_WORDS"])
+# A bare spokesperson speaks for the body just named.
+SPOKESPERSON_WORDS = frozenset(_LISTS["SPOKESPERSON_WORDS"])
+# "its president", "their lawyer": the possessor is the organisation just named.
+POSSESSIVE_PRONOUNS = frozenset(_LISTS["POSSESSIVE_PRONOUNS"])
+# Courts rule rather than take positions; their stance verbs report decisions.
+COURT_NOUNS = frozenset(_LISTS["COURT_NOUNS"])
+# Auxiliaries of the perfect: "has said" reports, like "said".
+PERFECT_AUXILIARIES = frozenset(_LISTS["PERFECT_AUXILIARIES"])
+# Heads of forecasts: "is expected to challenge" is not yet a position.
+PROSPECTIVE_HEADS = frozenset(_LISTS["PROSPECTIVE_HEADS"])
+# Words that open an indirect question: "asked whether" claims nothing.
+QUESTION_WORDS = frozenset(_LISTS["QUESTION_WORDS"])
+# Where a speaker "was speaking" when the words just quoted were said.
+SPEAKING_VENUES = frozenset(_LISTS["SPEAKING_VENUES"])
+# Small words that do not make a quoted phrase title-cased ("The Art of War").
+SMALL_WORDS = frozenset(_LISTS["SMALL_WORDS"])

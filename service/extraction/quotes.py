@@ -3,29 +3,11 @@
 import re
 from dataclasses import dataclass
 
+from service.extraction.lexicon import SMALL_WORDS
+
 OPENING = "“„"
 CLOSING = "”"
 STRAIGHT = '"'
-SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "the",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "at",
-        "by",
-        "or",
-        "with",
-        "from",
-        "as",
-        "is",
-    ]
-)
 WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 

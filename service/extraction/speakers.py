@@ -1,17 +1,14 @@
 """Turning the subject of a cue into a speaker: names, titles, pronouns and roles."""
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Token
 
-from service.extraction.bridging import bridged_side
-from service.extraction.discourse import Discourse, Speaker
+from service.extraction.affiliation import Affiliations
+from service.extraction.discourse import Discourse, Speaker, referred
 from service.extraction.lexicon import (
-    ANTAGONIST_NOUNS,
     MEMBERSHIP_VERBS,
     NEUTER_PRONOUNS,
-    OFFICIAL_WORDS,
     ORG_WORDS,
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -30,18 +27,9 @@ from service.extraction.phrases import (
     titled_holder,
 )
 from service.extraction.pipeline import lemma
-from service.extraction.sides import (
-    SideResolver,
-    is_posted,
-    without_places,
-    without_stations,
-    without_topic,
-)
+from service.extraction.sides import SideResolver
 
 NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
-POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
-DEFINITE_POSSESSOR = re.compile(r"^([a-z][\w-]+)(?:'s|\u2019s)$")
-POSSESSOR = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)$")
 
 
 class SpeakerBuilder:
@@ -52,76 +40,19 @@ class SpeakerBuilder:
         self.discourse = discourse
         self.base = base
         self.nearby: list[Speaker] = []
+        self.affiliations = Affiliations(resolver, discourse)
 
     def with_side(self, speaker: Speaker, context: list[str]) -> Speaker:
-        """Attach the side matched by the speaker's name, title or affiliation."""
-        if speaker.side is not None:
-            return speaker
-        name, title = without_topic(speaker.name or ""), without_topic(speaker.title or "")
-        context = [without_topic(text) for text in context]
-        if {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & ANTAGONIST_NOUNS:
-            title, context = "", []  # "a critic of the airline" does not speak for the airline
-        registry_texts = [name, title, *context]
-        # A registered country named as a place is not an affiliation, except for officials
-        # ("a hydrologist at the University of Peru", but "the Foreign Minister of Peru").
-        registry_texts = [
-            (without_stations(t) if is_posted(t) else t)
-            if self.speaks_for_state(t, name)
-            else without_places(t)
-            for t in registry_texts
-        ]
-        country_texts = [title, *context[:1]]
-        if speaker.type != "person":
-            country_texts.insert(0, name)
-        country_texts = [t for t in country_texts if self.speaks_for_state(t, name)]
-        side = self.resolver.resolve(registry_texts, country_texts)
-        # An earlier mention of the same person was resolved where it was introduced.
-        side = side or self.earlier_side(speaker) or self.implied_side(speaker)
-        side = side or bridged_side(speaker, self.discourse)
-        return replace(speaker, side=side)
-
-    def earlier_side(self, speaker: Speaker):
-        """Side of the same person named in full earlier ("Commerce Minister Rajesh Menon")."""
-        if speaker.type != "person" or not speaker.name or " " not in speaker.name:
-            return None
-        earlier = self.discourse.by_name(speaker.name)
-        return earlier.side if earlier is not None else None
+        """Attach the side the evidence rules find for the speaker."""
+        return self.affiliations.attach(speaker, context, self.nearby)
 
     def introduced_as(self, person: Speaker) -> Speaker:
         """A person with the side of their first, fullest mention ("Mulcahy" after "Its
         chairman, Declan Mulcahy"): later contexts must not re-read their title."""
         first = self.discourse.by_name(person.name) if person.name else None
-        return replace(person, side=first.side) if first is not None else person
-
-    def speaks_for_state(self, text: str, name: str) -> bool:
-        """A country is an affiliation only for officials and for the state itself ("Moscow",
-        "the Kremlin"), not for nationals or places in a name ("London School of Economics")."""
-        if text == name and self.resolver.known_name_kind(text) == "country":
-            return True
-        return bool(OFFICIAL_WORDS & {w.lower() for w in re.findall(r"[A-Za-z]+", text)})
-
-    def implied_side(self, speaker: Speaker):
-        """Side of an affiliation given by reference: "its president", "Mr. Okoro's lawyer"."""
-        words = (speaker.title or "").lower().split()
-        if speaker.type != "person" or not words:
-            return None
-        if words[0] in POSSESSIVE_PRONOUNS:
-            referent = self.discourse.collective(self.nearby)
-            return referent.side if referent is not None else None
-        for word in (speaker.title or "").split():
-            owner = POSSESSOR.match(word)
-            person = self.discourse.by_surname(owner.group(1)) if owner else None
-            if person is not None and person.side is not None:
-                return person.side  # "Mr. Okoro's lawyer" stands with Okoro
-        return self.definite_owner_side(words)
-
-    def definite_owner_side(self, words: list[str]) -> object:
-        """Side of "the ministry's spokesman": the body last named with that noun."""
-        if len(words) < 2 or words[0] != "the":
-            return None
-        owner = DEFINITE_POSSESSOR.match(words[1])
-        body = self.discourse.by_role(owner.group(1), personal=False) if owner else None
-        return body.side if body is not None else None
+        if first is None:
+            return person
+        return person.with_side(first.side, referred(first.evidence))
 
     def offsets(self, tokens: list[Token]) -> tuple[int, int]:
         """Absolute character offsets of a token run."""
