@@ -10,6 +10,7 @@ from functools import lru_cache
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
+    FORMER_WORDS,
     GOVERNMENT_TITLES,
     GOVERNMENT_WORDS,
     OFFICIAL_WORDS,
@@ -36,6 +37,7 @@ DEFINITE_POSSESSOR = re.compile(r"^([a-z][\w-]+)(?:'s|\u2019s)$")
 POSSESSOR = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)$")
 # A title with its own place of work states an affiliation ("a professor at X University").
 OWN_AFFILIATION = re.compile(r"\b(?:at|from|with|of|for)\s+(?:the\s+)?[A-Z]\w*(?:'s)?\s+[A-Z]")
+PARTS = re.compile(r",|;|\band\b")
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
@@ -49,6 +51,15 @@ def without_topic(text: str) -> str:
     lowered = text.lower()
     cut = min((lowered.find(m) for m in TOPIC_MARKERS if m in lowered), default=len(text))
     return text[:cut]
+
+
+def without_former(text: str) -> str:
+    """A description without the parts that name a past role ("the Harbour First candidate
+    and a former harbour master"; "a former employee of the airline" speaks for no one)."""
+    parts = PARTS.split(text)
+    # Lower case only: "Former Miners' Association" is a name.
+    kept = [part for part in parts if not set(re.findall(r"[a-z-]+", part)) & FORMER_WORDS]
+    return text if len(kept) == len(parts) else ", ".join(p.strip() for p in kept if p.strip())
 
 
 @dataclass
@@ -90,6 +101,8 @@ class Affiliations:
         """The mention's texts, cut before topics; opposing titles show no affiliation."""
         name, title = without_topic(speaker.name or ""), without_topic(speaker.title or "")
         context = [without_topic(text) for text in context]
+        name, title = without_former(name), without_former(title)
+        context = [without_former(text) for text in context]
         if words_of(title) & ANTAGONIST_NOUNS:
             title, context = "", []  # "a critic of the airline" does not speak for the airline
         return Mention(speaker, name, title, *(context[:1] or [""]), context[1:], nearby)
@@ -151,9 +164,9 @@ def state_official(rules: Affiliations, mention: Mention) -> Found:
         texts.insert(0, mention.name)
     for text in texts:
         if text and rules.speaks_for_state(text, mention.name):
-            found = evidence(rules.resolver.country_in(text), "gazetteer", mention.at)
-            if found is not None:
-                return found
+            match = rules.resolver.country_in(text)
+            if match is not None:
+                return evidence(match, match.form, mention.at)
     return None
 
 

@@ -94,3 +94,15 @@ QUESTION_WORDS = frozenset(_LISTS["QUESTION_WORDS"])
 SPEAKING_VENUES = frozenset(_LISTS["SPEAKING_VENUES"])
 # Small words that do not make a quoted phrase title-cased ("The Art of War").
 SMALL_WORDS = frozenset(_LISTS["SMALL_WORDS"])
+# Synonyms of a department's topic in its officers' titles ("Home Secretary", "Interior").
+OFFICE_TOPICS: dict[str, tuple[str, ...]] = {
+    topic: tuple(words) for topic, words in _LISTS["OFFICE_TOPICS"].items()
+}
+# Endings that make a polity's name its demonym ("Caloria" -> "Calorian").
+DEMONYM_SUFFIXES: tuple[str, ...] = tuple(_LISTS["DEMONYM_SUFFIXES"])
+# Endings of an activity and of its agent ("prosecution" -> "prosecutor").
+AGENT_SUFFIXES: dict[str, tuple[str, ...]] = {
+    ending: tuple(agents) for ending, agents in _LISTS["AGENT_SUFFIXES"].items()
+}
+# Words that end a membership: "a former employee of X" no longer speaks for X.
+FORMER_WORDS = frozenset(_LISTS["FORMER_WORDS"])

@@ -8,10 +8,12 @@ from importlib import resources
 
 from service.extraction.lexicon import (
     GENERIC_SIDE_WORDS,
-    OFFICE_HOLDERS,
+    ORG_WORDS,
     POLITY_WORDS,
     REGION_DEMONYMS,
+    TITLE_WORDS,
 )
+from service.extraction.name_forms import demonyms, number_forms, topic_offices
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
@@ -125,23 +127,15 @@ def _side_phrases(name: str, aliases: list[str] | tuple[str, ...]) -> list[tuple
     words = name.split()
     if len(words) >= 2 and words[-1].lower() in GENERIC_SIDE_WORDS:
         phrases.append((" ".join(words[:-1]), "name"))
-    phrases.extend((o, "office") for phrase, _ in phrases for o in _office_holders(phrase))
+    phrases.extend((o, "office") for phrase, _ in phrases for o in topic_offices(phrase))
+    phrases.extend((f, form) for phrase, form in list(phrases) for f in number_forms(phrase))
+    if " " not in name:
+        phrases.extend((f, "name") for f in number_forms(name.lower()) if f[-1] != "s")
     unique: dict[str, str] = {}
     for phrase, form in phrases:
         if phrase.strip():
             unique.setdefault(phrase.strip(), form)
     return list(unique.items())
-
-
-def _office_holders(phrase: str) -> list[str]:
-    """Officers of a body alias: "commerce ministry" -> "commerce minister", "transport
-    authority" -> "transport commissioner" (only with a domain word: "the ministry" gives none)."""
-    words = phrase.split()
-    domain = [w for w in words[:-1] if w.lower() not in {"the", "a", "an"}]
-    if domain and words[-1].lower() in OFFICE_HOLDERS:
-        return [" ".join([*domain, officer]) for officer in OFFICE_HOLDERS[words[-1].lower()]]
-    of_form = re.match(r"(?i)(?:the\s+)?ministry of (.+)", phrase)
-    return [f"Minister of {of_form.group(1)}", f"{of_form.group(1)} Minister"] if of_form else []
 
 
 def _polity_demonyms(name: str) -> list[str]:
@@ -154,16 +148,23 @@ def _polity_demonyms(name: str) -> list[str]:
     return [words[0]] if words[0] in known else []
 
 
+def _registered_demonyms(side: SideRef) -> list[str]:
+    """Demonyms a registered polity is known by: of its name ("European Union") or derived
+    from it ("Calorian" for "Caloria")."""
+    return _polity_demonyms(side.name) + demonyms(side.name)
+
+
 class PhraseIndex:
     """Whole-phrase lookup of sides in text: earliest match, longest phrase at a position."""
 
-    def __init__(self, entries: list[tuple[str, SideRef, str]]):
-        self._sides: dict[str, tuple[SideRef, str]] = {}
+    def __init__(self, entries: list[tuple[str, SideRef, str]], whole_names: bool = True):
+        self._whole_names = whole_names
+        self._sides: dict[str, tuple[SideRef, str, bool]] = {}
         self._found: dict[str, NameMatch | None] = {}
         folded, exact = [], []
         for phrase, side, form in sorted(entries, key=lambda entry: -len(entry[0])):
             key = _normalise(phrase).lower()
-            self._sides.setdefault(key, (side, form))
+            self._sides.setdefault(key, (side, form, phrase == phrase.lower()))
             # Short acronyms match in capitals only: "US" is a side, "us" is a pronoun.
             (exact if phrase.isupper() and len(phrase) <= 3 else folded).append(phrase)
         self._patterns = [
@@ -183,14 +184,54 @@ class PhraseIndex:
         return found
 
     def _search(self, text: str) -> NameMatch | None:
-        matches = [m for pattern in self._patterns if pattern for m in pattern.finditer(text)]
+        matches = [
+            m
+            for pattern in self._patterns
+            if pattern
+            for m in pattern.finditer(text)
+            if not (
+                self._whole_names
+                and _inside_longer_name(text, m, self._sides[m.group(0).lower()][2])
+            )
+        ]
         if not matches:
             return None
         # The longest phrase is the most specific ("the club's supporters' trust" is the trust,
         # not the club); among equals a capitalised name beats a generic alias, then the earliest.
-        best = max(matches, key=lambda m: (len(m.group(0)), _capitalised(m.group(0)), -m.start()))
-        side, form = self._sides[best.group(0).lower()]
+        # Names and aliases as registered beat forms derived from them.
+        best = max(
+            matches,
+            key=lambda m: (
+                self._sides[m.group(0).lower()][1] != "office",
+                len(m.group(0)),
+                _capitalised(m.group(0)),
+                -m.start(),
+            ),
+        )
+        side, form, _ = self._sides[best.group(0).lower()]
         return NameMatch(side, best.group(0), form)
+
+
+NAME_BEFORE = re.compile(r"(?:^|[^.!?:;]\s)(?-i:[A-Z])[\w'.&-]*\s+$")
+NAME_AFTER = re.compile(r"^((?:\s*(?:'s?|\s(?:of\s+|for\s+)?(?-i:[A-Z])[\w'.&-]*))+)")
+
+
+def _inside_longer_name(text: str, match: re.Match[str], generic: bool) -> bool:
+    """Whether a match is part of another body's longer name: a common-noun alias written
+    into a name ("the council" in "Eastfield County Council"), or a name continued into an
+    organisation's ("Rovers" in "Rovers Supporters' Trust")."""
+    words = match.group(0).split()
+    if generic and words[0][:1].isupper():
+        before = NAME_BEFORE.search(text[: match.start()])
+        previous = before.group(0).split()[-1] if before else "the"
+        if previous.lower() not in TITLE_WORDS | {"the", "a", "an"}:
+            return True
+    after = NAME_AFTER.match(text[match.end() :])
+    if after is None:
+        return False
+    following = [w.lower().removesuffix("'s").strip("'.,") for w in after.group(1).split()]
+    following = [w for w in following if w]
+    return bool(following) and following[-1] in ORG_WORDS and not set(following) & TITLE_WORDS
 
 
 def _alternation(phrases: list[str], flags: int) -> re.Pattern[str] | None:
@@ -222,12 +263,14 @@ class SideResolver:
             ]
         )
         self._countries = PhraseIndex(
-            [(d, side, "name") for side in self.registered for d in _polity_demonyms(side.name)]
+            [(d, side, "name") for side in self.registered for d in _registered_demonyms(side)]
             + [
-                (p, self._registered_country(c) or c, "name")
+                (p, self._registered_country(c) or c, "gazetteer")
                 for c in gazetteer()
                 for p in [c.name, *c.aliases]
-            ]
+            ],
+            # Demonyms in names are judged by who speaks ("Russian Foreign Ministry").
+            whole_names=False,
         )
 
     def _registered_country(self, country: SideRef) -> SideRef | None:

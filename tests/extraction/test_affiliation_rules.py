@@ -1,0 +1,137 @@
+"""Affiliation by general kind: derived forms of registered names, offices named by
+topic, and the longer names, past roles and oversight that must not give a side."""
+
+import pytest
+
+
+def side(claims, speaker):
+    found = [c for c in claims if speaker in (c["speaker"]["name"] or c["speaker"]["title"] or "")]
+    assert found, claims
+    return found[-1]["side_name"], found[-1]["side_evidence"]
+
+
+def registry(*sides):
+    return [
+        {"id": f"s{i}", "name": name, "aliases": list(aliases)}
+        for i, (name, aliases) in enumerate(sides)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, polity, speaker",
+    [
+        ("The Veloran prime minister said the dam would be finished.", "Velora", "Veloran"),
+        ("A Tarvishi defence minister said the drills were routine.", "Tarvish", "Tarvishi"),
+        ("The Lanquese ambassador said the embassy would reopen.", "Lanqua", "Lanquese"),
+    ],
+)
+def test_demonym_of_a_registered_polity_names_its_officials(extract, text, polity, speaker):
+    claims = extract(text, sides=registry((polity, ()), ("Ostmark", ()))).claims
+    name, evidence = side(claims, speaker)
+    assert name == polity
+    assert evidence["text"] == speaker and text[evidence["span"]["start"] :].startswith(speaker)
+
+
+def test_demonym_of_a_polity_does_not_make_a_national_an_official(extract):
+    claims = extract(
+        "A Veloran farmer said the dam had dried his fields.", sides=registry(("Velora", ()))
+    ).claims
+    assert side(claims, "farmer")[0] is None
+
+
+def test_singular_and_agent_nouns_of_an_alias(extract):
+    sides = registry(("Prosecution", ("prosecutors",)), ("Defence", ("defence lawyers",)))
+    claims = extract("A prosecutor said the ledger had been forged.", sides=sides).claims
+    assert side(claims, "prosecutor")[0] == "Prosecution"
+
+
+def test_plural_of_an_alias(extract):
+    sides = registry(("Care Workers", ("care home union",)), ("Owners", ()))
+    claims = extract("The care home unions said the pay award was too low.", sides=sides).claims
+    assert side(claims, "unions")[0] == "Care Workers"
+
+
+@pytest.mark.parametrize(
+    "text, department, speaker",
+    [
+        (
+            "Education Minister Cara Quinn said class sizes would fall.",
+            "Department of Education",
+            "Cara Quinn",
+        ),
+        (
+            "Energy Secretary Tom Ashe said bills would fall.",
+            "Department for Energy, Climate and Net Zero",
+            "Tom Ashe",
+        ),
+        (
+            "Secretary of Transport Ravi Mehta said the line would open.",
+            "Transport Department",
+            "Ravi Mehta",
+        ),
+    ],
+)
+def test_office_named_by_the_topic_of_its_department(extract, text, department, speaker):
+    claims = extract(text, sides=registry((department, ()), ("Opposition", ()))).claims
+    name, evidence = side(claims, speaker)
+    assert name == department and evidence["via"] == "office"
+
+
+def test_a_modified_ministry_does_not_name_another_countrys_minister(extract):
+    sides = registry(("Ireland", ("Irish agriculture ministry",)), ("Iceland", ("Reykjavik",)))
+    claims = extract(
+        "Iceland's agriculture minister, Sigrun Olafsdottir, said the quota was fair.", sides=sides
+    ).claims
+    assert side(claims, "Sigrun")[0] == "Iceland"
+
+
+def test_an_alias_inside_another_bodys_name_is_that_body(extract):
+    sides = registry(("Northgate Borough Council", ("the council",)))
+    claims = extract(
+        "A spokesman for Southby Parish Council said the bridge was unsafe.", sides=sides
+    ).claims
+    assert side(claims, "spokesman")[0] is None
+
+
+def test_a_name_continued_into_an_organisation_is_another_body(extract):
+    sides = registry(("Harlow Athletic", ("Harlow",)))
+    claims = extract(
+        "The Harlow Fans' Association said ticket prices were too high.", sides=sides
+    ).claims
+    assert side(claims, "Association")[0] is None
+
+
+def test_deputy_title_before_an_alias_is_not_another_name(extract):
+    sides = registry(("Office of the Ombudsman", ("the ombudsman",)))
+    claims = extract("Deputy Ombudsman Lara Finch said complaints had doubled.", sides=sides).claims
+    assert side(claims, "Lara Finch")[0] == "Office of the Ombudsman"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former engineer at Brightline Rail said the signals were faulty.",
+        "Brightline Rail's former safety director said the signals were faulty.",
+    ],
+)
+def test_a_past_role_does_not_speak_for_the_body(extract, text):
+    claims = extract(text, sides=registry(("Brightline Rail", ("Brightline",)))).claims
+    assert [c["side_name"] for c in claims] == [None]
+
+
+def test_a_past_role_beside_a_current_one_keeps_the_current(extract):
+    sides = registry(("Green Harbour", ("the Green Harbour slate",)))
+    claims = extract(
+        "Ines Varga, the Green Harbour candidate and a former ferry pilot, said the port was "
+        "overcrowded.",
+        sides=sides,
+    ).claims
+    assert side(claims, "Ines Varga")[0] == "Green Harbour"
+
+
+def test_a_body_overseeing_a_company_is_not_the_company(extract):
+    claims = extract(
+        "The watchdog investigating Brightline Rail said the fines would stand.",
+        sides=registry(("Brightline Rail", ("Brightline",))),
+    ).claims
+    assert [c["side_name"] for c in claims] == [None]
