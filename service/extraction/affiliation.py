@@ -4,13 +4,10 @@ topic, the paragraph or another speaker."""
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
 
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
-    FORMER_WORDS,
     GOVERNMENT_TITLES,
     GOVERNMENT_WORDS,
     OFFICIAL_WORDS,
@@ -19,8 +16,9 @@ from service.extraction.lexicon import (
     ROLE_NOUNS,
     SPOKESPERSON_WORDS,
     TITLE_WORDS,
-    TOPIC_MARKERS,
 )
+from service.extraction.mention import Mention, read_mention, words_of
+from service.extraction.role_rules import adversarial_role, institution_office, stated_role
 from service.extraction.sides import (
     Evidence,
     NameMatch,
@@ -29,54 +27,12 @@ from service.extraction.sides import (
     without_places,
     without_stations,
 )
-from service.extraction.types import SideEvidence
 
 Found = tuple[SideRef, Evidence] | None
-WORD = re.compile(r"[A-Za-z]+")
 DEFINITE_POSSESSOR = re.compile(r"^([a-z][\w-]+)(?:'s|\u2019s)$")
 POSSESSOR = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)$")
 # A title with its own place of work states an affiliation ("a professor at X University").
 OWN_AFFILIATION = re.compile(r"\b(?:at|from|with|of|for)\s+(?:the\s+)?[A-Z]\w*(?:'s)?\s+[A-Z]")
-PARTS = re.compile(r",|;|\band\b")
-APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
-
-
-def words_of(text: str) -> set[str]:
-    """Lower-cased words of a text."""
-    return {w.lower() for w in WORD.findall(text)}
-
-
-def without_topic(text: str) -> str:
-    """A description cut before what the source knows about ("familiar with the plans")."""
-    lowered = text.lower()
-    cut = min((lowered.find(m) for m in TOPIC_MARKERS if m in lowered), default=len(text))
-    return text[:cut]
-
-
-def without_former(text: str) -> str:
-    """A description without the parts that name a past role ("the Harbour First candidate
-    and a former harbour master"; "a former employee of the airline" speaks for no one)."""
-    parts = PARTS.split(text)
-    # Lower case only: "Former Miners' Association" is a name.
-    kept = [part for part in parts if not set(re.findall(r"[a-z-]+", part)) & FORMER_WORDS]
-    return text if len(kept) == len(parts) else ", ".join(p.strip() for p in kept if p.strip())
-
-
-@dataclass
-class Mention:
-    """What the evidence rules read about one mention: its own words and its context."""
-
-    speaker: Speaker
-    name: str
-    title: str
-    phrase: str
-    relatives: list[str]
-    nearby: list[Speaker]
-
-    @property
-    def at(self) -> int | None:
-        """Where the mention is in the body."""
-        return self.speaker.start
 
 
 class Affiliations:
@@ -86,26 +42,21 @@ class Affiliations:
         self.resolver = resolver
         self.discourse = discourse
 
-    def attach(self, speaker: Speaker, context: list[str], nearby: list[Speaker]) -> Speaker:
+    def attach(
+        self, speaker: Speaker, context: list[str], nearby: list[Speaker], roles: list[str]
+    ) -> Speaker:
         """The speaker with the side of the first evidence rule that finds one."""
         if speaker.side is not None:
             return speaker
-        mention = self.mention(speaker, context, nearby)
+        mention = read_mention(speaker, context, nearby, roles)
+        if words_of(mention.title) & ANTAGONIST_NOUNS:
+            # "a critic of the airline" does not speak for the airline
+            mention.title, mention.phrase, mention.relatives = "", "", []
         for rule in EVIDENCE_RULES:
             found = rule(self, mention)
             if found is not None:
                 return speaker.with_side(*found)
         return speaker
-
-    def mention(self, speaker: Speaker, context: list[str], nearby: list[Speaker]) -> Mention:
-        """The mention's texts, cut before topics; opposing titles show no affiliation."""
-        name, title = without_topic(speaker.name or ""), without_topic(speaker.title or "")
-        context = [without_topic(text) for text in context]
-        name, title = without_former(name), without_former(title)
-        context = [without_former(text) for text in context]
-        if words_of(title) & ANTAGONIST_NOUNS:
-            title, context = "", []  # "a critic of the airline" does not speak for the airline
-        return Mention(speaker, name, title, *(context[:1] or [""]), context[1:], nearby)
 
     def speaks_for_state(self, text: str, name: str) -> bool:
         """A country is an affiliation only for officials and for the state itself ("Moscow",
@@ -243,42 +194,11 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     own_title,
     apposition,
     relative_clause,
+    stated_role,
     state_official,
+    adversarial_role,
     introduction,
     possessor,
     bridged_office,
+    institution_office,
 )
-
-
-def side_evidence(body: str, shown: Evidence | None) -> SideEvidence | None:
-    """The evidence of a claim, with the words as written in the body at their span (the
-    occurrence nearest where they were read), or a null span when they are not there."""
-    if shown is None:
-        return None
-    found = nearest(body, shown.text, shown.at or 0)
-    if found is None:
-        return {"via": shown.via, "text": shown.text, "span": None}
-    start, end = found
-    return {"via": shown.via, "text": body[start:end], "span": {"start": start, "end": end}}
-
-
-def nearest(body: str, text: str, at: int) -> tuple[int, int] | None:
-    """Offsets of the occurrence of text in body nearest to at (spacing and case aside)."""
-    pattern = words_pattern(text)
-    if pattern is None:
-        return None
-    matches = list(pattern.finditer(body.translate(APOSTROPHES)))
-    if not matches:
-        return None
-    best = min(matches, key=lambda m: abs(m.start() - at))
-    return best.start(), best.end()
-
-
-@lru_cache(maxsize=2048)
-def words_pattern(text: str) -> re.Pattern[str] | None:
-    """Text as a case-insensitive pattern that allows any spacing between its tokens."""
-    tokens = re.findall(r"\w+|[^\w\s]", text.translate(APOSTROPHES))
-    if not tokens:
-        return None
-    body = r"\s*".join(re.escape(t) for t in tokens)
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)

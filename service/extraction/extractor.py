@@ -1,6 +1,5 @@
 """The extractor: article text and side registry in, attributed claims out."""
 
-from service.extraction.affiliation import side_evidence
 from service.extraction.analysis import Found, analyse
 from service.extraction.attribution import (
     ParagraphState,
@@ -10,6 +9,7 @@ from service.extraction.attribution import (
 )
 from service.extraction.captions import body_paragraphs
 from service.extraction.discourse import Discourse
+from service.extraction.evidence import side_evidence
 from service.extraction.pipeline import DEFAULT_MODEL, load_pipeline, model_version
 from service.extraction.sides import SideResolver
 from service.extraction.types import ExtractedClaim, ExtractionResult, NewSide

@@ -106,3 +106,20 @@ AGENT_SUFFIXES: dict[str, tuple[str, ...]] = {
 }
 # Words that end a membership: "a former employee of X" no longer speaks for X.
 FORMER_WORDS = frozenset(_LISTS["FORMER_WORDS"])
+# Offices that head a kind of institution: a superintendent speaks for the school district.
+INSTITUTION_OFFICES: dict[str, tuple[str, ...]] = {
+    office: tuple(kinds) for office, kinds in _LISTS["INSTITUTION_OFFICES"].items()
+}
+# Words of titles that hold office in a body ("Party secretary-general", "club chairman").
+HEAD_WORDS = frozenset(_LISTS["HEAD_WORDS"])
+# Roles of adversarial proceedings by the side word they belong to (prosecution, defence,
+# claimant, respondent, management, workers).
+ADVERSARIAL_ROLES: dict[str, tuple[str, ...]] = {
+    side: tuple(roles) for side, roles in _LISTS["ADVERSARIAL_ROLES"].items()
+}
+# Lawyers stand with their client: "Peller's barrister", "his lawyer".
+LAWYER_WORDS = frozenset(_LISTS["LAWYER_WORDS"])
+# "The trial of X": X is the defendant.
+TRIAL_NOUNS = frozenset(_LISTS["TRIAL_NOUNS"])
+# Common nouns a company is referred back to by ("the company", "the developer").
+COMPANY_NOUNS = frozenset(_LISTS["COMPANY_NOUNS"])

@@ -27,6 +27,7 @@ from service.extraction.phrases import (
     titled_holder,
 )
 from service.extraction.pipeline import lemma
+from service.extraction.roles import syntactic_roles
 from service.extraction.sides import SideResolver
 
 NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
@@ -42,9 +43,9 @@ class SpeakerBuilder:
         self.nearby: list[Speaker] = []
         self.affiliations = Affiliations(resolver, discourse)
 
-    def with_side(self, speaker: Speaker, context: list[str]) -> Speaker:
+    def with_side(self, speaker: Speaker, context: list[str], roles: list[str] = ()) -> Speaker:
         """Attach the side the evidence rules find for the speaker."""
-        return self.affiliations.attach(speaker, context, self.nearby)
+        return self.affiliations.attach(speaker, context, self.nearby, list(roles))
 
     def introduced_as(self, person: Speaker) -> Speaker:
         """A person with the side of their first, fullest mention ("Mulcahy" after "Its
@@ -126,7 +127,8 @@ class SpeakerBuilder:
                 if title_from.i <= t.i and self.base + t.idx < speaker.start
             ]
             speaker = replace(speaker, title=title_text(leading), type="person")
-        return self.with_side(speaker, self.context(head, title_head or title_from))
+        context = self.context(head, title_head or title_from)
+        return self.with_side(speaker, context, syntactic_roles(head))
 
     def named(self, chunk: list[Token], start: int, end: int) -> Speaker:
         """A place, a person (a name after a title) or an organisation."""
@@ -217,7 +219,7 @@ class SpeakerBuilder:
             known = head.lower_ in ORG_WORDS or self.resolver.known_name_kind(text) is not None
             kind = "organization" if known else "unknown"
             speaker = Speaker(text, None, kind, start, end)
-        return self.with_side(speaker, self.context(head, None))
+        return self.with_side(speaker, self.context(head, None), syntactic_roles(head))
 
     def context(self, head: Token, title_head: Token | None) -> list[str]:
         """Affiliation text around a mention: the whole phrase, then its relative clauses."""

@@ -135,3 +135,74 @@ def test_a_body_overseeing_a_company_is_not_the_company(extract):
         sides=registry(("Brightline Rail", ("Brightline",))),
     ).claims
     assert [c["side_name"] for c in claims] == [None]
+
+
+def test_head_of_an_institution_type_speaks_for_the_one_registered(extract):
+    sides = registry(
+        ("Carrow Unified School District", ("the district",)),
+        ("Save Carrow Schools", ("the parents' group",)),
+    )
+    claims = extract("Superintendent Joan Pike said two schools would merge.", sides=sides).claims
+    name, evidence = side(claims, "Joan Pike")
+    assert name == "Carrow Unified School District" and evidence["via"] == "office"
+
+
+def test_bare_institution_in_a_title_speaks_for_the_one_registered(extract):
+    sides = registry(("People's Renewal Party", ("the governing party",)), ("Opposition Bloc", ()))
+    claims = extract("Party spokesman Ivo Marek said the vote had been fair.", sides=sides).claims
+    assert side(claims, "Ivo Marek")[0] == "People's Renewal Party"
+
+
+def test_institution_office_with_two_candidates_gives_no_side(extract):
+    sides = registry(("Northern Police", ("police",)), ("Southern Police", ()))
+    claims = extract("Chief Constable Ruth Dale said patrols would rise.", sides=sides).claims
+    assert side(claims, "Ruth Dale")[0] is None
+
+
+def test_a_title_naming_another_body_is_not_the_registered_one(extract):
+    sides = registry(("Westmoor District Council", ("the council",)))
+    claims = extract(
+        "A spokesman for Eastmoor Parish Council said the bridge would close.", sides=sides
+    ).claims
+    assert side(claims, "spokesman")[0] is None
+
+
+def test_an_introduction_without_a_claim_counts_later(extract):
+    sides = registry(("Coastal Ferry Workers", ("the union",)), ("Isle Ferries", ()))
+    claims = extract(
+        "Dara Flynn is the general secretary of the union. Isle Ferries cut two sailings.\n\n"
+        "Flynn said the cuts were reckless.",
+        sides=sides,
+    ).claims
+    name, evidence = side(claims, "Flynn")
+    assert name == "Coastal Ferry Workers" and evidence["via"] == "coreference"
+
+
+def test_a_body_chaired_by_a_person_gives_them_its_side(extract):
+    sides = registry(("Keep Hartfield Library", ("the campaign",)), ("Hartfield Council", ()))
+    claims = extract(
+        "The Keep Hartfield Library campaign is led by Omar Said, a retired teacher. "
+        "Said told the meeting that the library was the town's heart.",
+        sides=sides,
+    ).claims
+    assert side(claims, "Said")[0] == "Keep Hartfield Library"
+
+
+def test_the_defendant_and_their_lawyer_are_the_defence(extract):
+    sides = registry(("Defence", ("the defence",)), ("Prosecution", ("the Crown",)))
+    claims = extract(
+        "Leon Vasquez, the defendant, denies arson. Vasquez's solicitor, Amy Roe, said the "
+        "fire had been an accident. A prosecutor said the fire had been set deliberately.",
+        sides=sides,
+    ).claims
+    assert side(claims, "Amy Roe")[0] == "Defence"
+    assert side(claims, "prosecutor")[0] == "Prosecution"
+
+
+def test_the_one_on_trial_is_the_defence(extract):
+    sides = registry(("Defence", ()), ("Prosecution", ()))
+    claims = extract(
+        "The trial of Petra Lind began in Leeds. Lind's barrister said the case was weak.",
+        sides=sides,
+    ).claims
+    assert side(claims, "barrister")[0] == "Defence"

@@ -1,0 +1,112 @@
+"""Evidence rules that read a role: what the sentence says the mention is, the side of an
+adversarial proceeding a role belongs to, and the institution an office heads."""
+
+import re
+from typing import TYPE_CHECKING
+
+from service.extraction.lexicon import (
+    ADVERSARIAL_ROLES,
+    HEAD_WORDS,
+    INSTITUTION_OFFICES,
+    ORG_WORDS,
+    TITLE_WORDS,
+)
+from service.extraction.mention import Mention, words_of
+from service.extraction.sides import Evidence, SideRef
+
+if TYPE_CHECKING:
+    from service.extraction.affiliation import Affiliations
+
+Found = tuple[SideRef, Evidence] | None
+
+
+def stated_role(rules: "Affiliations", mention: Mention) -> Found:
+    """The sentence states the role: "X is the president of the union", "the campaign is
+    chaired by X"."""
+    for text in mention.roles:
+        found = rules.registered(text, mention.name)
+        if found is not None:
+            return found.side, Evidence("role", found.text, mention.at)
+    return None
+
+
+def adversarial_role(rules: "Affiliations", mention: Mention) -> Found:
+    """A role of a proceeding names its side: a prosecutor is the prosecution, the
+    defendant and their lawyers the defence, a plaintiff the claimant."""
+    for text in (
+        mention.title,
+        mention.name if mention.speaker.type == "group" else "",
+        *mention.roles,
+    ):
+        lowered = text.lower()
+        for side_word, roles in ADVERSARIAL_ROLES.items():
+            role = next((r for r in roles if has_phrase(lowered, r)), None)
+            side = unique_side(rules, {side_word}) if role else None
+            if side is not None:
+                return side, Evidence("role", role_text(text, role), mention.at)
+    return None
+
+
+def institution_office(rules: "Affiliations", mention: Mention) -> Found:
+    """An office that heads a kind of institution, or a title naming a bare institution
+    ("Superintendent X", "Party secretary-general X"), speaks for the one registered
+    institution of that kind."""
+    title = mention.title.lower()
+    if mention.speaker.type != "person" or not title or names_a_body(mention.title):
+        return None
+    offices = [office for office in INSTITUTION_OFFICES if has_phrase(title, office)]
+    # Kinds in order: a superintendent heads a district before anything called "schools".
+    kinds = [kind for office in offices for kind in INSTITUTION_OFFICES[office]]
+    words = words_of(title)
+    if words & HEAD_WORDS:
+        kinds += sorted(words & ORG_WORDS)
+    for kind in kinds:
+        sides = sides_of_kind(rules, kind)
+        if len(sides) == 1:
+            return sides[0], Evidence("office", mention.title, mention.at)
+        if sides:
+            return None
+    return None
+
+
+def names_a_body(title: str) -> bool:
+    """Whether a title names its own body ("spokeswoman for Eastfield County Council"):
+    capitalised words other than titles and institution nouns."""
+    capitalised = {w.lower() for w in re.findall(r"\b[A-Z][\w'-]*", title)}
+    return bool(capitalised - HEAD_WORDS - TITLE_WORDS - ORG_WORDS - {"the", "a", "an"})
+
+
+def sides_of_kind(rules: "Affiliations", kind: str) -> list[SideRef]:
+    """Registered sides whose name or an alias is headed by kind (or holds it, for a
+    phrase: "school board")."""
+    return [
+        side
+        for side in rules.resolver.registered
+        if any(is_kind(p, kind) for p in (side.name, *side.aliases))
+    ]
+
+
+def is_kind(phrase: str, kind: str) -> bool:
+    """Whether a name is of a kind of institution ("Orbury School District": district)."""
+    lowered = phrase.lower().replace("\u2019", "'")
+    if " " in kind:
+        return has_phrase(lowered, kind)
+    words = lowered.split()
+    return bool(words) and words[-1].removesuffix("s") == kind.removesuffix("s")
+
+
+def unique_side(rules: "Affiliations", kinds: set[str]) -> SideRef | None:
+    """The one registered side of one of kinds; None when no side or several are."""
+    found = {side for kind in kinds for side in sides_of_kind(rules, kind)}
+    return found.pop() if len(found) == 1 else None
+
+
+def has_phrase(text: str, phrase: str) -> bool:
+    """Whether text holds phrase as whole words."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+
+
+def role_text(text: str, role: str) -> str:
+    """The role as written in text."""
+    found = re.search(rf"(?<!\w){re.escape(role)}(?!\w)", text, re.IGNORECASE)
+    return found.group(0) if found else role
