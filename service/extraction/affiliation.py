@@ -10,6 +10,7 @@ from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
     GOVERNMENT_TITLES,
     GOVERNMENT_WORDS,
+    NEUTRAL_ROLES,
     OFFICIAL_WORDS,
     POSSESSIVE_PRONOUNS,
     POSTED_ROLES,
@@ -18,7 +19,12 @@ from service.extraction.lexicon import (
     TITLE_WORDS,
 )
 from service.extraction.mention import Mention, read_mention, words_of
-from service.extraction.role_rules import adversarial_role, institution_office, stated_role
+from service.extraction.role_rules import (
+    adversarial_role,
+    institution_office,
+    office_in_setting,
+    stated_role,
+)
 from service.extraction.sides import (
     Evidence,
     NameMatch,
@@ -43,12 +49,18 @@ class Affiliations:
         self.discourse = discourse
 
     def attach(
-        self, speaker: Speaker, context: list[str], nearby: list[Speaker], roles: list[str]
+        self,
+        speaker: Speaker,
+        context: list[str],
+        nearby: list[Speaker],
+        roles: list[str],
+        setting: str = "",
     ) -> Speaker:
         """The speaker with the side of the first evidence rule that finds one."""
         if speaker.side is not None:
             return speaker
         mention = read_mention(speaker, context, nearby, roles)
+        mention.setting = setting
         if words_of(mention.title) & ANTAGONIST_NOUNS:
             # "a critic of the airline" does not speak for the airline
             mention.title, mention.phrase, mention.relatives = "", "", []
@@ -110,6 +122,8 @@ def relative_clause(rules: Affiliations, mention: Mention) -> Found:
 
 def state_official(rules: Affiliations, mention: Mention) -> Found:
     """An official or organ of a country ("Russian Foreign Minister", "the Kremlin")."""
+    if words_of(f"{mention.title} {mention.phrase}") & NEUTRAL_ROLES:
+        return None  # a third country's mediator acts for no side
     texts = [mention.title, mention.phrase]
     if mention.speaker.type != "person":
         texts.insert(0, mention.name)
@@ -201,4 +215,5 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     possessor,
     bridged_office,
     institution_office,
+    office_in_setting,
 )

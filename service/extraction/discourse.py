@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass, replace
 
+from service.extraction.lexicon import COMPANY_NOUNS, CORPORATE_WORDS
 from service.extraction.sides import Evidence, SideRef
 
 NAME_WORD = re.compile(r"[A-Za-z]+")
@@ -126,6 +127,17 @@ class Discourse:
             headed = [s for s in found if s.name.lower().split()[-1] == noun]
             if headed or found:
                 return (headed or found)[0]
+        return None
+
+    def by_company(self) -> Speaker | None:
+        """The latest organisation introduced as a company ("Northwind Homes, the
+        developer"; "Calder Chemical Corp."): what "the company" refers back to."""
+        for speaker in reversed(self.mentions):
+            if speaker.type != "organization" or not speaker.explicit or not speaker.name:
+                continue
+            last = speaker.name.split()[-1].lower().strip(".,")
+            if title_head(speaker.title or "") in COMPANY_NOUNS or last in CORPORATE_WORDS:
+                return speaker
         return None
 
     def personal(self) -> Speaker | None:

@@ -78,7 +78,7 @@ OFFICE_HOLDERS: dict[str, tuple[str, ...]] = {
 # Titles that hold office in a government; they bridge to a government or ministry.
 GOVERNMENT_TITLES = frozenset(_LISTS["GOVERNMENT_TITLES"])
 GOVERNMENT_WORDS = frozenset(_LISTS["GOVERNMENT_WORDS"])
-# A bare spokesperson speaks for the body just named.
+# A bare spokesperson, or one of the organisers, speaks for the body just named.
 SPOKESPERSON_WORDS = frozenset(_LISTS["SPOKESPERSON_WORDS"])
 # "its president", "their lawyer": the possessor is the organisation just named.
 POSSESSIVE_PRONOUNS = frozenset(_LISTS["POSSESSIVE_PRONOUNS"])
@@ -123,3 +123,7 @@ LAWYER_WORDS = frozenset(_LISTS["LAWYER_WORDS"])
 TRIAL_NOUNS = frozenset(_LISTS["TRIAL_NOUNS"])
 # Common nouns a company is referred back to by ("the company", "the developer").
 COMPANY_NOUNS = frozenset(_LISTS["COMPANY_NOUNS"])
+# Last words of company names ("Northwind Homes", "Calder Chemical Corp.").
+CORPORATE_WORDS = frozenset(_LISTS["CORPORATE_WORDS"])
+# Roles of a neutral between parties: a third country's mediator speaks for no side.
+NEUTRAL_ROLES = frozenset(_LISTS["NEUTRAL_ROLES"])

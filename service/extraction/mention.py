@@ -43,6 +43,7 @@ class Mention:
     relatives: list[str]
     nearby: list[Speaker]
     roles: list[str] = field(default_factory=list)
+    setting: str = ""
 
     @property
     def at(self) -> int | None:

@@ -54,7 +54,9 @@ def institution_office(rules: "Affiliations", mention: Mention) -> Found:
     title = mention.title.lower()
     if mention.speaker.type != "person" or not title or names_a_body(mention.title):
         return None
-    offices = [office for office in INSTITUTION_OFFICES if has_phrase(title, office)]
+    # The phrase keeps what the title split off ("Vice-chancellor X": title "chancellor").
+    said = re.sub(r"\s*-\s*", "-", f"{title} {mention.phrase.lower()}")
+    offices = [office for office in INSTITUTION_OFFICES if has_phrase(said, office)]
     # Kinds in order: a superintendent heads a district before anything called "schools".
     kinds = [kind for office in offices for kind in INSTITUTION_OFFICES[office]]
     words = words_of(title)
@@ -67,6 +69,18 @@ def institution_office(rules: "Affiliations", mention: Mention) -> Found:
         if sides:
             return None
     return None
+
+
+def office_in_setting(rules: "Affiliations", mention: Mention) -> Found:
+    """An officer with a bare title speaks for the body named where they speak: "At the
+    federation's offices, chief executive X said"."""
+    title = mention.title
+    if mention.speaker.type != "person" or not words_of(title) & HEAD_WORDS:
+        return None
+    if names_a_body(title) or not mention.setting:
+        return None
+    found = rules.resolver.registered_in(mention.setting)
+    return (found.side, Evidence("office", found.text, mention.at)) if found else None
 
 
 def names_a_body(title: str) -> bool:

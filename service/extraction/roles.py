@@ -22,3 +22,15 @@ def syntactic_roles(head: Token) -> list[str]:
     if head.dep_ == "pobj" and verb.lower_ == "of" and lemma(verb.head) in TRIAL_NOUNS:
         roles.append("defendant")
     return roles
+
+
+def setting_of(head: Token) -> str:
+    """A fronted place where the mention speaks: "At the federation's offices, chief
+    executive X said" (the body named around an officer); read from the words, since the
+    parse often hangs the speaker on the place."""
+    sentence = head.sent
+    if sentence[0].pos_ != "ADP" or head.left_edge.i <= sentence.start:
+        return ""
+    before = head.doc[sentence.start : head.left_edge.i]
+    commas = [t.i for t in before if t.text == ","]
+    return head.doc[sentence.start : commas[-1]].text if commas else ""

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from service.extraction.affiliation import Affiliations
 from service.extraction.discourse import Discourse, Speaker, referred
 from service.extraction.lexicon import (
+    COMPANY_NOUNS,
     MEMBERSHIP_VERBS,
     NEUTER_PRONOUNS,
     ORG_WORDS,
@@ -27,7 +28,7 @@ from service.extraction.phrases import (
     titled_holder,
 )
 from service.extraction.pipeline import lemma
-from service.extraction.roles import syntactic_roles
+from service.extraction.roles import setting_of, syntactic_roles
 from service.extraction.sides import SideResolver
 
 NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
@@ -43,9 +44,12 @@ class SpeakerBuilder:
         self.nearby: list[Speaker] = []
         self.affiliations = Affiliations(resolver, discourse)
 
-    def with_side(self, speaker: Speaker, context: list[str], roles: list[str] = ()) -> Speaker:
-        """Attach the side the evidence rules find for the speaker."""
-        return self.affiliations.attach(speaker, context, self.nearby, list(roles))
+    def with_side(self, speaker: Speaker, context: list[str], head: Token | None = None) -> Speaker:
+        """Attach the side the evidence rules find for the speaker (head: where its
+        sentence states its roles)."""
+        roles = syntactic_roles(head) if head is not None else []
+        setting = setting_of(head) if head is not None else ""
+        return self.affiliations.attach(speaker, context, self.nearby, roles, setting)
 
     def introduced_as(self, person: Speaker) -> Speaker:
         """A person with the side of their first, fullest mention ("Mulcahy" after "Its
@@ -128,7 +132,7 @@ class SpeakerBuilder:
             ]
             speaker = replace(speaker, title=title_text(leading), type="person")
         context = self.context(head, title_head or title_from)
-        return self.with_side(speaker, context, syntactic_roles(head))
+        return self.with_side(speaker, context, head)
 
     def named(self, chunk: list[Token], start: int, end: int) -> Speaker:
         """A place, a person (a name after a title) or an organisation."""
@@ -209,6 +213,8 @@ class SpeakerBuilder:
             referent = self.discourse.by_role(head.lower_, personal, modifiers)
             if referent is None and not personal:  # a title met before: "Superintendent X"
                 referent = self.discourse.by_title_head(head.lower_)
+            if referent is None and head.lower_ in COMPANY_NOUNS and not modifiers:
+                referent = self.discourse.by_company()
             if referent is not None:
                 return self.with_side(referent.at(start, end), [text])
         if plural:
@@ -219,7 +225,7 @@ class SpeakerBuilder:
             known = head.lower_ in ORG_WORDS or self.resolver.known_name_kind(text) is not None
             kind = "organization" if known else "unknown"
             speaker = Speaker(text, None, kind, start, end)
-        return self.with_side(speaker, self.context(head, None), syntactic_roles(head))
+        return self.with_side(speaker, self.context(head, None), head)
 
     def context(self, head: Token, title_head: Token | None) -> list[str]:
         """Affiliation text around a mention: the whole phrase, then its relative clauses."""

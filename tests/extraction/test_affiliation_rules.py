@@ -206,3 +206,38 @@ def test_the_one_on_trial_is_the_defence(extract):
         sides=sides,
     ).claims
     assert side(claims, "barrister")[0] == "Defence"
+
+
+def test_an_officer_speaks_for_the_body_named_where_they_speak(extract):
+    sides = registry(("Western Cycling Federation", ("the federation",)), ("Riders' Union", ()))
+    claims = extract(
+        "At the federation's headquarters in Bath, chief executive Lena Holt said the race "
+        "would go ahead.",
+        sides=sides,
+    ).claims
+    name, evidence = side(claims, "Lena Holt")
+    assert name == "Western Cycling Federation" and evidence["text"] == "the federation"
+
+
+def test_a_hyphenated_office_heads_its_institution(extract):
+    sides = registry(("Tarnfield University", ("the university",)), ("Tarnfield Students", ()))
+    claims = extract("Vice-chancellor Rosa Imre said fees would rise.", sides=sides).claims
+    assert side(claims, "Rosa Imre")[0] == "Tarnfield University"
+
+
+def test_the_company_refers_back_to_the_firm_introduced_as_one(extract):
+    sides = registry(("Larkspur Estates", ("Larkspur",)), ("Riverside Residents", ()))
+    claims = extract(
+        "Larkspur Estates, the developer, lodged plans for 300 homes. "
+        "The company said the homes were badly needed.",
+        sides=sides,
+    ).claims
+    name, evidence = side(claims, "Larkspur")
+    assert name == "Larkspur Estates" and evidence["via"] == "coreference"
+
+
+def test_a_third_country_mediator_has_no_side(extract):
+    sides = registry(("Velora", ()), ("Tarvish", ()))
+    result = extract("A Swiss mediator said both delegations had moved closer.", sides=sides)
+    assert [c["side_name"] for c in result.claims] == [None]
+    assert result.new_sides == []
