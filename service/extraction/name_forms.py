@@ -9,6 +9,7 @@ from service.extraction.lexicon import (
     OFFICE_HOLDERS,
     OFFICE_TOPICS,
     ORG_WORDS,
+    TITLE_WORDS,
 )
 
 TOPIC_OF = re.compile(r"(?i)^(?:the\s+)?(\w+)\s+(?:of|for)\s+(?:the\s+)?(.+)$")
@@ -73,3 +74,25 @@ def topic_words(topic: str) -> list[str]:
     found = [topic, *(words if len(words) > 1 else [])]
     found += [s for w in words for s in OFFICE_TOPICS.get(w.lower(), ())]
     return list(dict.fromkeys(found))
+
+
+NAME_BEFORE = re.compile(r"(?:^|[^.!?:;]\s)(?-i:[A-Z])[\w'.&-]*\s+$")
+NAME_AFTER = re.compile(r"^((?:\s*(?:'s?|\s(?:of\s+|for\s+)?(?-i:[A-Z])[\w'.&-]*))+)")
+
+
+def inside_longer_name(text: str, match: re.Match[str], generic: bool) -> bool:
+    """Whether a match is part of another body's longer name: a common-noun alias written
+    into a name ("the council" in "Eastfield County Council"), or a name continued into an
+    organisation's ("Rovers" in "Rovers Supporters' Trust")."""
+    words = match.group(0).split()
+    if generic and words[0][:1].isupper():
+        before = NAME_BEFORE.search(text[: match.start()])
+        previous = before.group(0).split()[-1] if before else "the"
+        if previous.lower() not in TITLE_WORDS | {"the", "a", "an"}:
+            return True
+    after = NAME_AFTER.match(text[match.end() :])
+    if after is None:
+        return False
+    following = [w.lower().removesuffix("'s").strip("'.,") for w in after.group(1).split()]
+    following = [w for w in following if w]
+    return bool(following) and following[-1] in ORG_WORDS and not set(following) & TITLE_WORDS

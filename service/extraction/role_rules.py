@@ -52,14 +52,17 @@ def institution_office(rules: "Affiliations", mention: Mention) -> Found:
     ("Superintendent X", "Party secretary-general X"), speaks for the one registered
     institution of that kind."""
     title = mention.title.lower()
-    if mention.speaker.type != "person" or not title or names_a_body(mention.title):
-        return None
     # The phrase keeps what the title split off ("Vice-chancellor X": title "chancellor").
-    said = re.sub(r"\s*-\s*", "-", f"{title} {mention.phrase.lower()}")
-    offices = [office for office in INSTITUTION_OFFICES if has_phrase(said, office)]
+    phrase = mention.phrase if mention.phrase.count(",") == 0 else ""
+    said = re.sub(r"\s*-\s*", "-", f"{mention.title} {phrase}")
+    if mention.speaker.type != "person" or not title:
+        return None
+    if names_a_body(said, words_of(mention.speaker.name or "")):
+        return None
+    offices = [office for office in INSTITUTION_OFFICES if has_phrase(said.lower(), office)]
     # Kinds in order: a superintendent heads a district before anything called "schools".
     kinds = [kind for office in offices for kind in INSTITUTION_OFFICES[office]]
-    words = words_of(title)
+    words = words_of(said)
     if words & HEAD_WORDS:
         kinds += sorted(words & ORG_WORDS)
     for kind in kinds:
@@ -83,11 +86,12 @@ def office_in_setting(rules: "Affiliations", mention: Mention) -> Found:
     return (found.side, Evidence("office", found.text, mention.at)) if found else None
 
 
-def names_a_body(title: str) -> bool:
+def names_a_body(title: str, own_name: set[str] = frozenset()) -> bool:
     """Whether a title names its own body ("spokeswoman for Eastfield County Council"):
-    capitalised words other than titles and institution nouns."""
-    capitalised = {w.lower() for w in re.findall(r"\b[A-Z][\w'-]*", title)}
-    return bool(capitalised - HEAD_WORDS - TITLE_WORDS - ORG_WORDS - {"the", "a", "an"})
+    capitalised words other than titles, institution nouns and the person's own name."""
+    capitalised = {w.lower() for w in re.findall(r"\b[A-Z][\w']*", title)}
+    known = HEAD_WORDS | TITLE_WORDS | ORG_WORDS | own_name | {"the", "a", "an"}
+    return bool(capitalised - known)
 
 
 def sides_of_kind(rules: "Affiliations", kind: str) -> list[SideRef]:

@@ -8,12 +8,15 @@ from importlib import resources
 
 from service.extraction.lexicon import (
     GENERIC_SIDE_WORDS,
-    ORG_WORDS,
     POLITY_WORDS,
     REGION_DEMONYMS,
-    TITLE_WORDS,
 )
-from service.extraction.name_forms import demonyms, number_forms, topic_offices
+from service.extraction.name_forms import (
+    demonyms,
+    inside_longer_name,
+    number_forms,
+    topic_offices,
+)
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
@@ -191,7 +194,7 @@ class PhraseIndex:
             for m in pattern.finditer(text)
             if not (
                 self._whole_names
-                and _inside_longer_name(text, m, self._sides[m.group(0).lower()][2])
+                and inside_longer_name(text, m, self._sides[m.group(0).lower()][2])
             )
         ]
         if not matches:
@@ -210,28 +213,6 @@ class PhraseIndex:
         )
         side, form, _ = self._sides[best.group(0).lower()]
         return NameMatch(side, best.group(0), form)
-
-
-NAME_BEFORE = re.compile(r"(?:^|[^.!?:;]\s)(?-i:[A-Z])[\w'.&-]*\s+$")
-NAME_AFTER = re.compile(r"^((?:\s*(?:'s?|\s(?:of\s+|for\s+)?(?-i:[A-Z])[\w'.&-]*))+)")
-
-
-def _inside_longer_name(text: str, match: re.Match[str], generic: bool) -> bool:
-    """Whether a match is part of another body's longer name: a common-noun alias written
-    into a name ("the council" in "Eastfield County Council"), or a name continued into an
-    organisation's ("Rovers" in "Rovers Supporters' Trust")."""
-    words = match.group(0).split()
-    if generic and words[0][:1].isupper():
-        before = NAME_BEFORE.search(text[: match.start()])
-        previous = before.group(0).split()[-1] if before else "the"
-        if previous.lower() not in TITLE_WORDS | {"the", "a", "an"}:
-            return True
-    after = NAME_AFTER.match(text[match.end() :])
-    if after is None:
-        return False
-    following = [w.lower().removesuffix("'s").strip("'.,") for w in after.group(1).split()]
-    following = [w for w in following if w]
-    return bool(following) and following[-1] in ORG_WORDS and not set(following) & TITLE_WORDS
 
 
 def _alternation(phrases: list[str], flags: int) -> re.Pattern[str] | None:

@@ -241,3 +241,11 @@ def test_a_third_country_mediator_has_no_side(extract):
     result = extract("A Swiss mediator said both delegations had moved closer.", sides=sides)
     assert [c["side_name"] for c in result.claims] == [None]
     assert result.new_sides == []
+
+
+def test_a_bare_institution_before_a_hyphenated_office(extract):
+    sides = registry(("Civic Front Party", ("the ruling party",)), ("Liberal Bloc", ()))
+    claims = extract(
+        "Party secretary-general Anton Hale said the count had been fair.", sides=sides
+    ).claims
+    assert side(claims, "Anton Hale")[0] == "Civic Front Party"
