@@ -26,11 +26,17 @@ def nearest(body: str, text: str, at: int) -> tuple[int, int] | None:
     pattern = words_pattern(text)
     if pattern is None:
         return None
-    matches = list(pattern.finditer(body.translate(APOSTROPHES)))
+    matches = list(pattern.finditer(straightened(body)))
     if not matches:
         return None
     best = min(matches, key=lambda m: abs(m.start() - at))
     return best.start(), best.end()
+
+
+@lru_cache(maxsize=4)
+def straightened(body: str) -> str:
+    """The body with straight apostrophes (same length), once per article."""
+    return body.translate(APOSTROPHES)
 
 
 @lru_cache(maxsize=2048)

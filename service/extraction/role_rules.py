@@ -2,6 +2,7 @@
 adversarial proceeding a role belongs to, and the institution an office heads."""
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from service.extraction.lexicon import (
@@ -33,18 +34,32 @@ def stated_role(rules: "Affiliations", mention: Mention) -> Found:
 def adversarial_role(rules: "Affiliations", mention: Mention) -> Found:
     """A role of a proceeding names its side: a prosecutor is the prosecution, the
     defendant and their lawyers the defence, a plaintiff the claimant."""
-    for text in (
-        mention.title,
-        mention.name if mention.speaker.type == "group" else "",
-        *mention.roles,
-    ):
-        lowered = text.lower()
-        for side_word, roles in ADVERSARIAL_ROLES.items():
-            role = next((r for r in roles if has_phrase(lowered, r)), None)
+    texts = [mention.title, mention.name if mention.speaker.type == "group" else ""]
+    for text in (*texts, *mention.roles):
+        for side_word, pattern in role_patterns().items():
+            role = pattern.search(text) if text else None
             side = unique_side(rules, {side_word}) if role else None
             if side is not None:
-                return side, Evidence("role", role_text(text, role), mention.at)
+                return side, Evidence("role", role.group(0), mention.at)
     return None
+
+
+@lru_cache(maxsize=1)
+def role_patterns() -> dict[str, re.Pattern[str]]:
+    """One pattern per adversarial side word, matching any of its roles."""
+    return {side: words_alternation(roles) for side, roles in ADVERSARIAL_ROLES.items()}
+
+
+@lru_cache(maxsize=1)
+def office_pattern() -> re.Pattern[str]:
+    """Any office that heads a kind of institution."""
+    return words_alternation(tuple(INSTITUTION_OFFICES))
+
+
+def words_alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word, case-insensitive alternation of phrases, longest first."""
+    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
 def institution_office(rules: "Affiliations", mention: Mention) -> Found:
@@ -59,7 +74,7 @@ def institution_office(rules: "Affiliations", mention: Mention) -> Found:
         return None
     if names_a_body(said, words_of(mention.speaker.name or "")):
         return None
-    offices = [office for office in INSTITUTION_OFFICES if has_phrase(said.lower(), office)]
+    offices = list(dict.fromkeys(m.group(0).lower() for m in office_pattern().finditer(said)))
     # Kinds in order: a superintendent heads a district before anything called "schools".
     kinds = [kind for office in offices for kind in INSTITUTION_OFFICES[office]]
     words = words_of(said)
@@ -122,9 +137,3 @@ def unique_side(rules: "Affiliations", kinds: set[str]) -> SideRef | None:
 def has_phrase(text: str, phrase: str) -> bool:
     """Whether text holds phrase as whole words."""
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
-
-
-def role_text(text: str, role: str) -> str:
-    """The role as written in text."""
-    found = re.search(rf"(?<!\w){re.escape(role)}(?!\w)", text, re.IGNORECASE)
-    return found.group(0) if found else role

@@ -217,8 +217,12 @@ class PhraseIndex:
 
 def _alternation(phrases: list[str], flags: int) -> re.Pattern[str] | None:
     """One regex matching any of the phrases as whole words, longest first."""
-    if not phrases:
-        return None
+    return _compiled_alternation(tuple(phrases), flags) if phrases else None
+
+
+@lru_cache(maxsize=64)
+def _compiled_alternation(phrases: tuple[str, ...], flags: int) -> re.Pattern[str]:
+    """Compiled once per registry: articles of one newsroom share it."""
     body = "|".join(re.escape(_normalise(p)) for p in phrases)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
 
@@ -236,6 +240,9 @@ class SideResolver:
             for s in (sides or [])
         ]
         self.auto_sides = auto_sides
+        self._registered_names = [
+            ({n.lower() for n in (side.name, *side.aliases)}, side) for side in self.registered
+        ]
         self._registry = PhraseIndex(
             [
                 (phrase, side, form)
@@ -257,10 +264,7 @@ class SideResolver:
     def _registered_country(self, country: SideRef) -> SideRef | None:
         """The registered side that stands for a gazetteer country, if any."""
         names = {n.lower() for n in (country.name, *country.aliases)}
-        for side in self.registered:
-            if {n.lower() for n in (side.name, *side.aliases)} & names:
-                return side
-        return None
+        return next((side for known, side in self._registered_names if known & names), None)
 
     def registered_in(self, text: str) -> NameMatch | None:
         """The registered side named in text (by name, alias or office), if any."""
