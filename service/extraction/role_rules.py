@@ -74,16 +74,16 @@ def institution_office(rules: "Affiliations", mention: Mention) -> Found:
         return None
     if names_a_body(said, words_of(mention.speaker.name or "")):
         return None
-    offices = list(dict.fromkeys(m.group(0).lower() for m in office_pattern().finditer(said)))
+    offices = list(dict.fromkeys(m.group(0) for m in office_pattern().finditer(said)))
     # Kinds in order: a superintendent heads a district before anything called "schools".
-    kinds = [kind for office in offices for kind in INSTITUTION_OFFICES[office]]
-    words = words_of(said)
-    if words & HEAD_WORDS:
-        kinds += sorted(words & ORG_WORDS)
-    for kind in kinds:
+    kinds = [(k, office) for office in offices for k in INSTITUTION_OFFICES[office.lower()]]
+    if words_of(said) & HEAD_WORDS:
+        bare = re.findall(r"[A-Za-z]+", said)
+        kinds += [(word.lower(), word) for word in bare if word.lower() in ORG_WORDS]
+    for kind, shown in kinds:
         sides = sides_of_kind(rules, kind)
         if len(sides) == 1:
-            return sides[0], Evidence("office", mention.title, mention.at)
+            return sides[0], Evidence("office", shown, mention.at)
         if sides:
             return None
     return None
