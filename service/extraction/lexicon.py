@@ -127,3 +127,5 @@ COMPANY_NOUNS = frozenset(_LISTS["COMPANY_NOUNS"])
 CORPORATE_WORDS = frozenset(_LISTS["CORPORATE_WORDS"])
 # Roles of a neutral between parties: a third country's mediator speaks for no side.
 NEUTRAL_ROLES = frozenset(_LISTS["NEUTRAL_ROLES"])
+# Pronouns that name a group by its description: "those close to him say that ...".
+QUANTIFIED_SOURCES = frozenset(_LISTS["QUANTIFIED_SOURCES"])

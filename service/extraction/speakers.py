@@ -14,6 +14,7 @@ from service.extraction.lexicon import (
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
     POST_NOMINALS,
+    QUANTIFIED_SOURCES,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
 )
@@ -98,12 +99,23 @@ class SpeakerBuilder:
         elif word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
             referent = self.discourse.collective(nearby)
         else:
-            return None
+            return self.described_group(head)
         start, end = self.offsets([head])
         if referent is None:
             kind = "person" if word in PERSONAL_PRONOUNS else "unknown"
             return Speaker(head.text, None, kind, start, end, None, explicit=False)
         return referent.at(start, end)
+
+    def described_group(self, head: Token) -> Speaker | None:
+        """A group described by what follows the pronoun: "those close to him", "many in the
+        party" (a bare "some" names nobody)."""
+        described = [c for c in head.children if c.dep_ in ("amod", "prep", "acl", "relcl")]
+        if head.lower_ not in QUANTIFIED_SOURCES or not described:
+            return None
+        tokens = core_tokens(head, drop_determiner=False)
+        start, end = self.offsets(tokens)
+        speaker = Speaker(span_text(tokens), None, "group", start, end)
+        return self.with_side(speaker, self.context(head, None), head)
 
     def proper(
         self, head: Token, title_head: Token | None, title_from: Token | None = None

@@ -26,3 +26,14 @@ def test_two_apostrophes_mark_a_quote(extract):
 def test_blasted_takes_a_stance_on_its_object(extract):
     claims = extract("Ines Haas blasted the decision to sell the depot.", sides=[]).claims
     assert len(claims) == 1 and claims[0]["text"].startswith("blasted the decision")
+
+
+def test_those_close_to_someone_are_a_described_source(extract):
+    claims = extract("Those close to the mayor say that she will not run again.", sides=[]).claims
+    assert len(claims) == 1
+    assert claims[0]["speaker"]["name"] == "Those close to the mayor"
+    assert claims[0]["side_id"] is None and claims[0]["side_evidence"] is None
+
+
+def test_a_bare_quantifier_names_no_source(extract):
+    assert extract("Some said that the mayor would not run again.", sides=[]).claims == []
