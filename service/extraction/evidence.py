@@ -6,6 +6,9 @@ from functools import lru_cache
 from service.extraction.sides import Evidence
 from service.extraction.types import SideEvidence
 
+# Evidence is read within a few sentences of its mention; a window keeps long articles
+# that repeat a name linear.
+WINDOW = 1500
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
@@ -22,15 +25,18 @@ def side_evidence(body: str, shown: Evidence | None) -> SideEvidence | None:
 
 
 def nearest(body: str, text: str, at: int) -> tuple[int, int] | None:
-    """Offsets of the occurrence of text in body nearest to at (spacing and case aside)."""
+    """Offsets of the occurrence of text in body nearest to at (spacing and case aside):
+    first within a window around at, where the words were read, then anywhere."""
     pattern = words_pattern(text)
     if pattern is None:
         return None
-    matches = list(pattern.finditer(straightened(body)))
-    if not matches:
-        return None
-    best = min(matches, key=lambda m: abs(m.start() - at))
-    return best.start(), best.end()
+    straight = straightened(body)
+    for start, end in ((max(0, at - WINDOW), at + WINDOW), (0, len(straight))):
+        matches = list(pattern.finditer(straight, start, end))
+        if matches:
+            best = min(matches, key=lambda m: abs(m.start() - at))
+            return best.start(), best.end()
+    return None
 
 
 @lru_cache(maxsize=4)
