@@ -61,3 +61,14 @@ def test_a_later_mention_points_back_to_the_introduction(extract):
 def test_unattributed_claims_have_no_evidence(only_claim):
     claim = only_claim("Marta Olsen, a retired teacher, said the fares were too high.")
     assert claim["side_id"] is None and claim["side_evidence"] is None
+
+
+def test_each_claim_points_at_its_own_mention_when_a_name_repeats(extract):
+    sentence = "The union said that the rosters were unsafe. "
+    text = sentence * 60
+    claims = extract(text).claims
+    assert len(claims) == 60
+    for index, claim in enumerate(claims):
+        span = claim["side_evidence"]["span"]
+        assert span["start"] == index * len(sentence)
+        assert text[span["start"] : span["end"]] == "The union"
