@@ -1,0 +1,116 @@
+"""In-process `$text`: the semantics of MongoDB's English text index and `$search` strings."""
+
+import pytest
+
+from service.formats.textsearch import fold, index_terms, parse_query, text_matches
+
+TITLE = "Pilots warn of fatigue"
+BODY = (
+    "“Our members are landing aircraft at the end of fourteen-hour duty days,” said Tor "
+    "Eriksen, president of the Nordic Cockpit Union.\n\nThe airline said that its rosters "
+    "comply in full with European rules. Le syndicat a réagi à São Paulo."
+)
+DOC = (TITLE, BODY)
+
+
+@pytest.mark.parametrize(
+    "search",
+    [
+        "fatigue",
+        "FATIGUE",
+        "pilot",  # stems: pilots -> pilot
+        "landed",  # stems: landed / landing -> land
+        "rule",
+        "union cockpit",  # any order
+        "nordic nonexistentword",  # OR: one term is enough
+        "sao paulo",  # accents folded in the document
+        "REAGI",
+        "réagi",  # accents folded in the query
+        "fourteen",  # a hyphen splits words in text
+        "fourteen-hour",  # and in the query
+        '"European rules"',
+        '"european RULES"',
+        '"sao Paulo"',  # phrases fold diacritics too
+        '"rule"',  # a phrase is a substring of the raw text, as in MongoDB
+        'fatigue "duty days"',
+        '"duty days" "nordic cockpit"',  # every phrase present
+        "pilots -strike",
+    ],
+)
+def test_matching_queries(search):
+    assert text_matches(search, DOC)
+
+
+@pytest.mark.parametrize(
+    "search",
+    [
+        "strike",
+        "pilots -union",  # negation excludes even when another term matches
+        "pilots -Unions",  # negations are stemmed too
+        '"rules european"',  # phrase order matters
+        '"duty days" "strike ballot"',  # every phrase must be present
+        'pilots -"nordic cockpit"',
+        "the of and",  # only stop words: nothing to search for
+        "-union",  # only a negation: nothing to search for
+        "",
+        "   ",
+        '""',
+    ],
+)
+def test_non_matching_queries(search):
+    assert not text_matches(search, DOC)
+
+
+def test_plural_and_singular_share_a_stem():
+    assert text_matches("cockpits", DOC)
+    assert text_matches("members", ("a member spoke",))
+
+
+def test_a_phrase_must_be_in_one_field():
+    assert not text_matches('"fatigue our"', DOC)  # the end of the title + start of the body
+    assert text_matches('"fatigue"', DOC)
+
+
+def test_missing_and_empty_fields_are_skipped():
+    assert text_matches("eriksen", (None, "", "Tor Eriksen"))
+    assert not text_matches("eriksen", (None, ""))
+
+
+def test_stop_words_are_dropped_from_query_and_text():
+    query = parse_query("the airline and the union")
+    assert query.terms == {"airlin", "union"}
+    assert "the" not in index_terms(BODY)
+    assert not text_matches("their", ("their union",))
+
+
+def test_apostrophes_split_words_like_mongodb():
+    # MongoDB treats an apostrophe as a delimiter: "union's" indexes "union" and "s".
+    assert index_terms("the union's rosters") == {"union", "s", "roster"}
+    assert text_matches("union", ("the union's rosters",))
+
+
+def test_hyphen_after_a_space_negates_inside_a_word_splits():
+    query = parse_query('pre-market -strike -"go slow"')
+    assert query.terms == {"pre", "market"}
+    assert query.negated_terms == {"strike"}
+    assert query.negated_phrases == ("go slow",)
+
+
+def test_phrase_words_are_terms_too():
+    query = parse_query('"duty days"')
+    assert query.phrases == ("duty days",)
+    assert query.terms == {"duti", "day"}
+
+
+def test_an_unclosed_quote_runs_to_the_end():
+    assert parse_query('"duty days').phrases == ("duty days",)
+
+
+def test_fold_removes_case_and_diacritics():
+    assert fold("Çağla ÉLAN Straße") == "cagla elan strasse"
+
+
+def test_a_parsed_query_is_reusable_across_documents():
+    query = parse_query("fatigue -strike")
+    documents = [("Fatigue on the flight deck",), ("Fatigue strike looms",), ("Rosters",)]
+    assert [query.matches(doc) for doc in documents] == [True, False, False]
