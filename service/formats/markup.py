@@ -5,15 +5,18 @@ import re
 import lxml.etree
 import lxml.html
 
-# Elements that start a new paragraph of text.
+# Elements that start a new paragraph of text (HTML, and trafilatura's XML: head, item,
+# list, quote, row, code).
 _BLOCKS = frozenset(
     """
     address article aside blockquote caption dd div dl dt figcaption figure footer form
     h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul
+    head item list quote row code
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
+_LINE_BREAKS = frozenset({"br", "lb"})
 # Elements whose text is never article text.
-_SKIPPED = frozenset({"script", "style", "template", "noscript", "head", "title"})
+_SKIPPED = frozenset({"script", "style", "template", "noscript", "title"})
 _BREAK = "\x00"  # a paragraph boundary while walking; never in parsed text
 _LINE = "\x01"  # a <br> while walking
 _SPACES = re.compile(r"\s+")
@@ -27,8 +30,14 @@ def html_to_text(html: str) -> str:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return ""
-    chunks: list[str] = []
-    _walk(root, chunks)
+    return element_to_text(root)
+
+
+def element_to_text(root) -> str:
+    """Plain text of a parsed (lxml) element tree, paragraphs separated by a blank line."""
+    chunks: list[str] = [root.text or ""]
+    for child in root:
+        _walk(child, chunks)
     return _paragraphs("".join(chunks))
 
 
@@ -48,7 +57,7 @@ def _walk(element, chunks: list[str]) -> None:
     block = tag in _BLOCKS
     if block:
         chunks.append(_BREAK)
-    if tag == "br":
+    if tag in _LINE_BREAKS:
         chunks.append(_LINE)
     chunks.append(element.text or "")
     for child in element:
