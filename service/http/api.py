@@ -12,6 +12,7 @@ from webargs.flaskparser import FlaskParser
 from werkzeug.routing import BaseConverter, ValidationError
 
 from service import problems
+from service.http import openapi
 
 OBJECT_ID_PATTERN = "^[0-9a-fA-F]{24}$"
 
@@ -35,6 +36,13 @@ class Api(flask_smorest.Api):
     """Api whose documented errors are problem+json documents."""
 
     ERROR_SCHEMA = problems.ProblemSchema
+
+    def _init_spec(self, *args, **kwargs):
+        """Build the spec as flask-smorest does; its document is then finished for clients."""
+        super()._init_spec(*args, **kwargs)
+        build = self.spec.to_dict
+        # flask-smorest creates the APISpec itself: wrap the one method that renders it.
+        self.spec.to_dict = lambda: openapi.finish(build())  # type: ignore[method-assign]
 
     def _register_error_handlers(self):
         problems.register(self._app)
