@@ -3,8 +3,13 @@
 from bson import ObjectId
 from pymongo import ReturnDocument
 
-from service.errors import FeatureUnavailable, NotFound, VersionMismatch
+from service.errors import NotFound, VersionMismatch
+from service.formats.textsearch import parse_query
 from service.http.fields import utcnow
+
+# The fields each collection's text index covers (service/db.py builds the indexes from
+# this): `q` searches them, with MongoDB's `$text` or, on the in-memory store, in process.
+TEXT_FIELDS = {"articles": ("title", "body"), "claims": ("text", "speaker.name")}
 
 
 def sort_spec(keys, field_map: dict[str, str]) -> list[tuple[str, int]]:
@@ -45,6 +50,17 @@ def published_and_text(filters: dict) -> dict:
     return query
 
 
+def field_texts(doc: dict, fields) -> list[str | None]:
+    """The string values of (dotted) fields of a document."""
+    texts = []
+    for field in fields:
+        value = doc
+        for part in field.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        texts.append(value if isinstance(value, str) else None)
+    return texts
+
+
 class Repository:
     """Base of the per-resource repositories: one collection, plain dicts, domain errors."""
 
@@ -67,19 +83,28 @@ class Repository:
         """One page of the documents matching ``query`` and the total count."""
         try:
             total = self.collection.count_documents(query)
-            cursor = (
-                self.collection.find(query)
-                .sort(sort_spec(sort, self.sort_fields))
-                .skip((page - 1) * per_page)
-                .limit(per_page)
-            )
-            return list(cursor), total
-        except NotImplementedError as exc:
-            # The in-memory store (mongomock) has no $text; MongoDB does.
-            raise FeatureUnavailable(
-                "Full-text search (q) needs MongoDB; the in-memory store cannot run it. "
-                "Set MONGO_URI to use it."
-            ) from exc
+        except NotImplementedError:
+            # The in-memory store (mongomock) has no $text: match the text in process.
+            query = self.text_matched_in_process(query)
+            total = self.collection.count_documents(query)
+        cursor = (
+            self.collection.find(query)
+            .sort(sort_spec(sort, self.sort_fields))
+            .skip((page - 1) * per_page)
+            .limit(per_page)
+        )
+        return list(cursor), total
+
+    def text_matched_in_process(self, query: dict) -> dict:
+        """``query`` with its ``$text`` replaced by the ids whose text fields match it."""
+        if "$text" not in query:
+            return query
+        rest = {key: value for key, value in query.items() if key != "$text"}
+        search = parse_query(query["$text"]["$search"])
+        fields = TEXT_FIELDS[self.collection_name]
+        candidates = self.collection.find(rest, dict.fromkeys(fields, 1))
+        ids = [doc["_id"] for doc in candidates if search.matches(field_texts(doc, fields))]
+        return {"$and": [rest, {"_id": {"$in": ids}}]} if rest else {"_id": {"$in": ids}}
 
     def stamp_new(self, doc: dict, actor: str | None) -> dict:
         """Add the bookkeeping fields every new document has."""
