@@ -81,30 +81,31 @@ class Repository:
 
     def find_page(self, query: dict, sort, page: int, per_page: int) -> tuple[list[dict], int]:
         """One page of the documents matching ``query`` and the total count."""
+        order = sort_spec(sort, self.sort_fields)
+        start = (page - 1) * per_page
         try:
             total = self.collection.count_documents(query)
         except NotImplementedError:
             # The in-memory store (mongomock) has no $text: match the text in process.
-            query = self.text_matched_in_process(query)
-            total = self.collection.count_documents(query)
-        cursor = (
-            self.collection.find(query)
-            .sort(sort_spec(sort, self.sort_fields))
-            .skip((page - 1) * per_page)
-            .limit(per_page)
-        )
+            matched = list(self.find_matching(query, order))
+            return matched[start : start + per_page], len(matched)
+        cursor = self.collection.find(query).sort(order).skip(start).limit(per_page)
         return list(cursor), total
 
-    def text_matched_in_process(self, query: dict) -> dict:
-        """``query`` with its ``$text`` replaced by the ids whose text fields match it."""
-        if "$text" not in query:
-            return query
+    def find_matching(self, query: dict, order: list[tuple[str, int]]):
+        """Every document matching ``query`` in ``order``, ``$text`` matched in process.
+
+        For the in-memory store, which has no text index: the other conditions go to the
+        store, and each document they find is kept when its text-index fields match.
+        """
         rest = {key: value for key, value in query.items() if key != "$text"}
+        cursor = self.collection.find(rest).sort(order)
+        if "$text" not in query:
+            yield from cursor
+            return
         search = parse_query(query["$text"]["$search"])
         fields = TEXT_FIELDS[self.collection_name]
-        candidates = self.collection.find(rest, dict.fromkeys(fields, 1))
-        ids = [doc["_id"] for doc in candidates if search.matches(field_texts(doc, fields))]
-        return {"$and": [rest, {"_id": {"$in": ids}}]} if rest else {"_id": {"$in": ids}}
+        yield from (doc for doc in cursor if search.matches(field_texts(doc, fields)))
 
     def stamp_new(self, doc: dict, actor: str | None) -> dict:
         """Add the bookkeeping fields every new document has."""

@@ -48,11 +48,19 @@ STOP_WORDS = frozenset(
 _STEMMER = snowballstemmer.stemmer("english")
 
 
+# Every combining mark (accents, diacritics) of the Basic Multilingual Plane.
+_MARKS = re.compile(
+    "["
+    + "".join(re.escape(chr(cp)) for cp in range(0x10000) if unicodedata.combining(chr(cp)))
+    + "]"
+)
+
+
 def fold(text: str) -> str:
     """Case-folded text without diacritics (`Ça Straße` -> `ca strasse`), as the index compares."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.casefold()
+    if text.isascii():
+        return text.lower()
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 @lru_cache(maxsize=65536)
@@ -79,15 +87,35 @@ class TextQuery:
         """Whether a document with these field texts matches the query."""
         if not self.terms:
             return False
-        fields = [fold(text) for text in texts if text]
-        found: set[str] = set()
-        for field in fields:
-            found |= {_stem(w) for w in _WORD.findall(field) if w not in STOP_WORDS}
+        present = [text for text in texts if text]
+        found = terms_of(present)
         if not self.terms & found or self.negated_terms & found:
             return False
+        if not self.phrases and not self.negated_phrases:
+            return True
+        fields = [fold(text) for text in present]
         if not all(any(phrase in field for field in fields) for phrase in self.phrases):
             return False
         return not any(phrase in field for phrase in self.negated_phrases for field in fields)
+
+
+# Term sets by content, as an index would keep them: a document whose text did not change
+# is not tokenised again. Keys are (length, hash) of each text; reads and writes are single
+# dict operations (atomic under the GIL), and a full cache is emptied rather than pruned.
+_TERMS: dict[tuple, frozenset[str]] = {}
+MAX_CACHED_DOCUMENTS = 20_000
+
+
+def terms_of(texts: list[str]) -> frozenset[str]:
+    """The index terms of a document's field texts (cached by content)."""
+    key = tuple((len(text), hash(text)) for text in texts)
+    terms = _TERMS.get(key)
+    if terms is None:
+        terms = frozenset().union(*(index_terms(text) for text in texts))
+        if len(_TERMS) >= MAX_CACHED_DOCUMENTS:
+            _TERMS.clear()
+        _TERMS[key] = terms
+    return terms
 
 
 def parse_query(search: str) -> TextQuery:

@@ -114,3 +114,43 @@ def test_a_parsed_query_is_reusable_across_documents():
     query = parse_query("fatigue -strike")
     documents = [("Fatigue on the flight deck",), ("Fatigue strike looms",), ("Rosters",)]
     assert [query.matches(doc) for doc in documents] == [True, False, False]
+
+
+def test_the_term_cache_gives_the_same_answers_as_tokenising(monkeypatch):
+    from service.formats import textsearch
+
+    monkeypatch.setattr(textsearch, "MAX_CACHED_DOCUMENTS", 3)
+    documents = [(f"Story {n}", f"{BODY} marker{n}") for n in range(10)]
+    for _ in range(3):  # filled, emptied, filled again
+        assert [text_matches(f"marker{n}", doc) for n, doc in enumerate(documents)] == [True] * 10
+        assert not any(text_matches("marker99", doc) for doc in documents)
+
+
+def test_the_term_cache_raced_by_threads(monkeypatch):
+    import threading
+
+    from service.formats import textsearch
+
+    monkeypatch.setattr(textsearch, "MAX_CACHED_DOCUMENTS", 50)  # cleared again and again
+    documents = [(f"Story {n}", f"Body number{n} about pilots. Tag{n % 7}") for n in range(400)]
+    expected = [n % 7 == 3 for n in range(400)]
+    barrier = threading.Barrier(8)
+    results, errors = [], []
+
+    def search():
+        try:
+            barrier.wait()
+            for _ in range(5):
+                query = parse_query("tag3")
+                results.append([query.matches(doc) for doc in documents])
+        except Exception as error:  # any error fails the test below
+            errors.append(error)
+
+    threads = [threading.Thread(target=search) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(results) == 40
+    assert all(result == expected for result in results)
