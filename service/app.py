@@ -13,7 +13,7 @@ from service.auth.routes import blp as keys_blp
 from service.claims.routes import blp as claims_blp
 from service.config import IN_MEMORY_NOTICE, load_config
 from service.health import blp as health_blp
-from service.http import bodies
+from service.http import bodies, media
 from service.http.api import Api, register_converters
 from service.observability import logs, metrics
 from service.sides.routes import blp as sides_blp
@@ -61,6 +61,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     extracting.init_app(app, extractor)
     guard.init_app(app)
     limits.init_app(app)
+    media.init_app(app)
     bodies.init_app(app)
     metrics.init_app(app)
     if app.config["CORS_ORIGINS"]:
