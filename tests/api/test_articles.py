@@ -162,13 +162,29 @@ def test_patch_into_duplicate_is_409(client, make_article, problem):
     assert client.get(f"{API}/articles/{second['id']}").get_json() == second
 
 
-def test_any_primary_language_is_stored(make_article, fetch):
+def test_any_language_tag_is_stored(make_article, fetch):
     # MongoDB's text index reads a "language" field as a stemming language by default and
     # refuses documents in languages it cannot stem; articles in any language must store.
-    for language in ("ja", "zh", "xx", "tlh"):
+    for language in ("ja", "zh", "tlh", "en-GB", "pt-BR", "zh-Hant-TW"):
         article = make_article(language=language)
         assert fetch(f"articles/{article['id']}")["language"] == language
     assert fetch("articles?language=ja")["total"] == 1
+
+
+@pytest.mark.parametrize(
+    ("sent", "stored"), [("en-gb", "en-GB"), ("EN", "en"), ("pt_br", "pt-BR"), ("iw", "he")]
+)
+def test_language_tags_are_normalised(make_article, fetch, sent, stored):
+    article = make_article(language=sent)
+    assert article["language"] == stored
+    assert fetch(f"articles?language={sent}")["total"] == 1
+
+
+@pytest.mark.parametrize("language", ["xx", "english", "en-", "e", "x" * 100])
+def test_an_invalid_language_tag_is_a_422_naming_it(client, problem, language):
+    body = {"title": "t", "body": "b", "language": language}
+    result = problem(client.post(f"{API}/articles", json=body), 422)
+    assert list(result["errors"]) == ["language"]
 
 
 def test_new_body_relocates_claims_without_extraction(client, make_article, fetch):
