@@ -16,6 +16,7 @@ from service.health import blp as health_blp
 from service.http import bodies, media
 from service.http.api import Api, register_converters
 from service.observability import logs, metrics
+from service.root import blp as root_blp
 from service.sides.routes import blp as sides_blp
 
 log = logging.getLogger("claimdesk")
@@ -84,6 +85,6 @@ def _register_api(app: Flask) -> Api:
     app.add_url_rule("/api/v1/docs/assets/<path:filename>", "docs_assets", _serve_docs_assets)
     api = Api(app)
     register_converters(app, api)
-    for blueprint in (articles_blp, claims_blp, sides_blp, keys_blp, health_blp):
+    for blueprint in (root_blp, articles_blp, claims_blp, sides_blp, keys_blp, health_blp):
         api.register_blueprint(blueprint)
     return api
