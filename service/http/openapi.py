@@ -11,6 +11,7 @@ import copy
 import re
 from http import HTTPStatus
 
+from service.http.examples import add_examples
 from service.http.paths import is_open
 
 API_PREFIX = "/api/v1"
@@ -75,6 +76,7 @@ def finish(document: dict, servers: list[dict] | None = None) -> dict:
         operation.setdefault("operationId", operation_id(method, path))
         _add_error_responses(components, path, method, operation)
         _add_success_headers(operation)
+        add_examples(operation)
     _unwrap_nullable(document)
     _name_enums(document)
     return document
