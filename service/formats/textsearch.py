@@ -19,6 +19,7 @@ Unicode letters, digits and underscores, which agrees for everything but rare sy
 """
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -45,7 +46,8 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
-_STEMMER = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps the word it works on in itself: one per thread.
+_STEMMERS = threading.local()
 
 
 # Every combining mark (accents, diacritics) of the Basic Multilingual Plane.
@@ -66,7 +68,10 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """One folded word's Snowball English stem."""
-    return _STEMMER.stemWord(word)
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 
 
 def index_terms(text: str) -> set[str]:

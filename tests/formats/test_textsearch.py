@@ -126,21 +126,29 @@ def test_the_term_cache_gives_the_same_answers_as_tokenising(monkeypatch):
         assert not any(text_matches("marker99", doc) for doc in documents)
 
 
-def test_the_term_cache_raced_by_threads(monkeypatch):
+def test_the_term_cache_and_stemmer_raced_by_threads(monkeypatch):
     import threading
 
     from service.formats import textsearch
 
     monkeypatch.setattr(textsearch, "MAX_CACHED_DOCUMENTS", 50)  # cleared again and again
-    documents = [(f"Story {n}", f"Body number{n} about pilots. Tag{n % 7}") for n in range(400)]
+
+    def clear_caches():
+        textsearch._TERMS.clear()
+        textsearch._stem.cache_clear()  # every word goes through a stemmer again
+
+    words = "pilots landing rosters complained unions negotiations exhausted duties"
+    documents = [
+        (f"Story {n}", f"Body number{n} {words} word{n}x{n % 13}. Tag{n % 7}") for n in range(400)
+    ]
     expected = [n % 7 == 3 for n in range(400)]
-    barrier = threading.Barrier(8)
+    barrier = threading.Barrier(8, action=clear_caches)
     results, errors = [], []
 
     def search():
         try:
-            barrier.wait()
-            for _ in range(5):
+            for _ in range(10):
+                barrier.wait(timeout=60)  # a thread that failed breaks it: no hang
                 query = parse_query("tag3")
                 results.append([query.matches(doc) for doc in documents])
         except Exception as error:  # any error fails the test below
@@ -152,5 +160,5 @@ def test_the_term_cache_raced_by_threads(monkeypatch):
     for thread in threads:
         thread.join()
     assert errors == []
-    assert len(results) == 40
+    assert len(results) == 80
     assert all(result == expected for result in results)
