@@ -3,9 +3,9 @@
 from bson import ObjectId
 from pymongo import ReturnDocument
 
+from service.clock import utcnow
 from service.errors import NotFound, VersionMismatch
 from service.formats.textsearch import parse_query
-from service.http.fields import utcnow
 
 # The fields each collection's text index covers (service/db.py builds the indexes from
 # this): `q` searches them, with MongoDB's `$text` or, on the in-memory store, in process.
@@ -71,6 +71,10 @@ class Repository:
     def __init__(self, db):
         self.db = db
         self.collection = db[self.collection_name]
+
+    def find(self, item_id: ObjectId) -> dict | None:
+        """One document, or None."""
+        return self.collection.find_one({"_id": item_id})
 
     def get(self, item_id: ObjectId) -> dict:
         """One document, or NotFound."""
