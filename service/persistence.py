@@ -52,9 +52,9 @@ def published_and_text(filters: dict) -> dict:
 
 def field_texts(doc: dict, fields) -> list[str | None]:
     """The string values of (dotted) fields of a document."""
-    texts = []
+    texts: list[str | None] = []
     for field in fields:
-        value = doc
+        value: object = doc
         for part in field.split("."):
             value = value.get(part) if isinstance(value, dict) else None
         texts.append(value if isinstance(value, str) else None)

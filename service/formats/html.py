@@ -11,6 +11,7 @@ import datetime as dt
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 
 from service.formats.errors import InvalidDocument
 from service.formats.languages import DEFAULT_LANGUAGE, normalize_language
@@ -33,11 +34,11 @@ _LANGUAGE = (
 )
 
 
-def html_to_article(page: str | bytes) -> dict:
+def html_to_article(page: str | bytes) -> dict[str, object]:
     """Article create fields from an HTML page (InvalidDocument names what is missing)."""
     if not page or not page.strip():
         raise InvalidDocument.field("body", "the page is empty")
-    extracted = trafilatura.bare_extraction(
+    result = trafilatura.bare_extraction(
         page,
         with_metadata=True,
         favor_precision=True,
@@ -45,9 +46,12 @@ def html_to_article(page: str | bytes) -> dict:
         include_tables=True,
         include_images=False,
     )
+    # A page trafilatura finds nothing in reads as an empty one: both are named below.
+    extracted = result if isinstance(result, Document) else Document()
     tree = _parse(page)
-    title = " ".join((extracted.title or "").split()) if extracted is not None else ""
-    body = _without_headline(element_to_text(extracted.body), title) if extracted else ""
+    title = " ".join((extracted.title or "").split())
+    body = "" if extracted.body is None else element_to_text(extracted.body)
+    body = _without_headline(body, title)
     missing = {}
     if len(body.split()) < MIN_BODY_WORDS:
         missing["body"] = [f"the page has no article body (no text of {MIN_BODY_WORDS}+ words)"]
@@ -57,8 +61,12 @@ def html_to_article(page: str | bytes) -> dict:
         raise InvalidDocument(missing, "Not an article page: no " + " and no ".join(missing))
     if len(body) > MAX_BODY:
         raise InvalidDocument.field("body", f"the article text is over {MAX_BODY} characters")
-    article = {"title": title[:MAX_TITLE], "body": body, "language": _language(tree)}
-    optional = {
+    article: dict[str, object] = {
+        "title": title[:MAX_TITLE],
+        "body": body,
+        "language": _language(tree),
+    }
+    optional: dict[str, object] = {
         "url": _url(extracted.url),
         "published_at": _published_at(tree, extracted.date),
         "authors": _authors(extracted.author),

@@ -70,15 +70,15 @@ def _describe(error: jsonschema.ValidationError) -> list[tuple[str, str]]:
     return [(field, error.message)]
 
 
-def ninjs_to_article(document) -> dict:
+def ninjs_to_article(document) -> dict[str, object]:
     """Article create fields from a ninjs document (InvalidDocument names what is wrong)."""
     validate_ninjs(document)
-    article = {
+    article: dict[str, object] = {
         "title": _title(document),
         "body": _body(document),
         "language": _language(document),
     }
-    optional = {
+    optional: dict[str, object] = {
         "url": _url(document),
         "published_at": _published_at(document),
         "authors": _authors(document),

@@ -48,7 +48,7 @@ class Api(flask_smorest.Api):
         super()._init_spec(*args, **kwargs)
         build = self.spec.to_dict
         # flask-smorest creates the APISpec itself: wrap the one method that renders it.
-        self.spec.to_dict = lambda: openapi.finish(build())  # type: ignore[method-assign]
+        self.spec.to_dict = lambda: openapi.finish(build())
 
     def _register_error_handlers(self):
         problems.register(self._app)

@@ -60,7 +60,7 @@ RATING = {
 SIDE = {"name": "Nordic Cockpit Union", "aliases": ["union", "pilots union"], "color": "#1f77b4"}
 
 # operationId -> media type -> {example name: value}
-REQUEST_EXAMPLES = {
+REQUEST_EXAMPLES: dict[str, dict[str, dict[str, object]]] = {
     "createArticle": {
         "application/json": {"article": ARTICLE},
         "application/ninjs+json": {"ninjs": NINJS},

@@ -5,7 +5,7 @@ content) and `consumes`; `negotiate` runs before every API view, answers 406 whe
 client accepts none of what the view produces, and leaves the choice in `g.media_type`.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 
 from flask import Flask, Response, current_app, g, request, stream_with_context
 
@@ -105,7 +105,7 @@ def body_media_type() -> str:
     return request.mimetype or ""
 
 
-def streamed(chunks: Iterable[str | bytes], media_type: str, headers=None) -> Response:
+def streamed(chunks: Iterator[bytes], media_type: str, headers=None) -> Response:
     """A response whose body is written chunk by chunk as the client reads it."""
     mimetype = f"{media_type}; charset=utf-8" if media_type == CSV else media_type
     response = Response(stream_with_context(chunks), mimetype=mimetype)

@@ -1,5 +1,7 @@
 """Whole HTML pages in, article fields out: text with paragraphs and the page's metadata."""
 
+import socket
+
 import pytest
 
 from service.formats.errors import InvalidDocument
@@ -123,8 +125,6 @@ def test_a_relative_canonical_link_is_not_a_url():
 
 
 def test_nothing_is_fetched(monkeypatch):
-    import socket
-
     def refuse(*args, **kwargs):
         raise AssertionError("html_to_article tried to open a network connection")
 

@@ -1,7 +1,10 @@
 """In-process `$text`: the semantics of MongoDB's English text index and `$search` strings."""
 
+import threading
+
 import pytest
 
+from service.formats import textsearch
 from service.formats.textsearch import fold, index_terms, parse_query, text_matches
 
 TITLE = "Pilots warn of fatigue"
@@ -117,8 +120,6 @@ def test_a_parsed_query_is_reusable_across_documents():
 
 
 def test_the_term_cache_gives_the_same_answers_as_tokenising(monkeypatch):
-    from service.formats import textsearch
-
     monkeypatch.setattr(textsearch, "MAX_CACHED_DOCUMENTS", 3)
     documents = [(f"Story {n}", f"{BODY} marker{n}") for n in range(10)]
     for _ in range(3):  # filled, emptied, filled again
@@ -127,10 +128,6 @@ def test_the_term_cache_gives_the_same_answers_as_tokenising(monkeypatch):
 
 
 def test_the_term_cache_and_stemmer_raced_by_threads(monkeypatch):
-    import threading
-
-    from service.formats import textsearch
-
     monkeypatch.setattr(textsearch, "MAX_CACHED_DOCUMENTS", 50)  # cleared again and again
 
     def clear_caches():

@@ -15,7 +15,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from service.app import create_app
 from service.extraction import Extractor
+from tests.conftest import BASE_CONFIG
 
 PACKAGE = "claimdesk_client"
 BASE = "http://claimdesk.test"
@@ -30,9 +32,6 @@ ARTICLE_BODY = (
 @pytest.fixture(scope="module")
 def walk_app(mongo_client):
     """An app with the real extractor, as `make run` serves it (auth off, no seeds)."""
-    from service import create_app
-    from tests.conftest import BASE_CONFIG
-
     app = create_app(
         {**BASE_CONFIG, "EXTRACTION_ENABLED": True, "MONGO_DB": "claimdesk_generated_client"},
         mongo_client=mongo_client,

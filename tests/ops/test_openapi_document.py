@@ -4,7 +4,9 @@ import json
 
 import pytest
 
+from service.app import create_app
 from service.http.openapi import finish, operation_id, operations
+from tests.conftest import BASE_CONFIG
 
 EXPECTED_IDS = {
     ("get", "/api/v1/claims"): "listClaims",
@@ -26,9 +28,6 @@ EXPECTED_IDS = {
 @pytest.fixture(scope="module")
 def document(mongo_client):
     """The live document, as a client downloads it."""
-    from service import create_app
-    from tests.conftest import BASE_CONFIG
-
     app = create_app(
         {**BASE_CONFIG, "MONGO_DB": "claimdesk_openapi_doc"}, mongo_client=mongo_client
     )
