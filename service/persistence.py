@@ -1,5 +1,7 @@
 """The data-layer seam: paging, sorting and compare-and-set writes over pymongo."""
 
+from collections.abc import Iterator
+
 from bson import ObjectId
 from pymongo import ReturnDocument
 
@@ -83,33 +85,53 @@ class Repository:
             raise NotFound(f"No {self.resource} with id {item_id}")
         return doc
 
+    def order(self, sort) -> list[tuple[str, int]]:
+        """The MongoDB sort of API sort keys, ties broken on ``_id``."""
+        return sort_spec(sort, self.sort_fields)
+
     def find_page(self, query: dict, sort, page: int, per_page: int) -> tuple[list[dict], int]:
         """One page of the documents matching ``query`` and the total count."""
-        order = sort_spec(sort, self.sort_fields)
+        order = self.order(sort)
         start = (page - 1) * per_page
         try:
             total = self.collection.count_documents(query)
         except NotImplementedError:
             # The in-memory store (mongomock) has no $text: match the text in process.
-            matched = list(self.find_matching(query, order))
+            matched = list(self._text_matched_in_process(query, order))
             return matched[start : start + per_page], len(matched)
         cursor = self.collection.find(query).sort(order).skip(start).limit(per_page)
         return list(cursor), total
 
-    def find_matching(self, query: dict, order: list[tuple[str, int]]):
-        """Every document matching ``query`` in ``order``, ``$text`` matched in process.
-
-        For the in-memory store, which has no text index: the other conditions go to the
-        store, and each document they find is kept when its text-index fields match.
-        """
-        rest = {key: value for key, value in query.items() if key != "$text"}
-        cursor = self.collection.find(rest).sort(order)
+    def find_matching(self, query: dict, order: list[tuple[str, int]]) -> Iterator[dict]:
+        """Every document matching ``query`` in ``order``, lazily (for exports and ``q``)."""
         if "$text" not in query:
-            yield from cursor
+            yield from self.collection.find(query).sort(order)
             return
+        try:
+            cursor = self.collection.find(query).sort(order)
+            first = next(cursor, None)
+        except NotImplementedError:
+            # The in-memory store (mongomock) has no $text: match the text in process.
+            yield from self._text_matched_in_process(query, order)
+            return
+        if first is not None:
+            yield first
+            yield from cursor
+
+    def _text_matched_in_process(self, query: dict, order) -> Iterator[dict]:
+        """The documents the rest of ``query`` finds whose text-index fields match its $text."""
+        rest = {key: value for key, value in query.items() if key != "$text"}
         search = parse_query(query["$text"]["$search"])
         fields = TEXT_FIELDS[self.collection_name]
-        yield from (doc for doc in cursor if search.matches(field_texts(doc, fields)))
+        for doc in self.collection.find(rest).sort(order):
+            if search.matches(field_texts(doc, fields)):
+                yield doc
+
+    def by_ids(self, ids, fields: tuple[str, ...]) -> dict[ObjectId, dict]:
+        """``fields`` of the documents with these ids, by id (those that exist)."""
+        wanted = [i for i in ids if i is not None]
+        cursor = self.collection.find({"_id": {"$in": wanted}}, dict.fromkeys(fields, 1))
+        return {doc["_id"]: doc for doc in cursor}
 
     def stamp_new(self, doc: dict, actor: str | None) -> dict:
         """Add the bookkeeping fields every new document has."""

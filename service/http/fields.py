@@ -1,6 +1,7 @@
 """Marshmallow fields and base schemas shared by the resources."""
 
 import datetime as dt
+import json
 import re
 
 import marshmallow as ma
@@ -89,6 +90,15 @@ class LanguageTag(ma.fields.String):
             return normalize_language(text[:64])
         except InvalidDocument as error:
             raise ma.ValidationError(next(iter(error.errors.values()))) from error
+
+
+class StoredJson(ma.fields.Dict):
+    """A JSON object stored as its text (free of MongoDB's key rules), shown as the object."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if isinstance(value, str):
+            value = json.loads(value)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class Span(ma.Schema):

@@ -7,7 +7,7 @@ client accepts none of what the view produces, and leaves the choice in `g.media
 
 from collections.abc import Iterator
 
-from flask import Flask, Response, current_app, g, request, stream_with_context
+from flask import Flask, Response, current_app, g, json, request, stream_with_context
 
 from service.formats import negotiation
 from service.formats.negotiation import CSV, HTML, JSON, JSON_LD, NDJSON, NINJS
@@ -105,6 +105,15 @@ def body_media_type() -> str:
     return request.mimetype or ""
 
 
+def with_source_document(data: dict) -> dict:
+    """Article fields with the document they were read from, when that was ninjs."""
+    document = g.pop("source_document", None)
+    if document is None:
+        return data
+    # Kept as JSON text: a ninjs document may hold keys MongoDB would refuse ($, dots).
+    return {**data, "source_document": json.dumps(document)}
+
+
 def streamed(chunks: Iterator[bytes], media_type: str, headers=None) -> Response:
     """A response whose body is written chunk by chunk as the client reads it."""
     mimetype = f"{media_type}; charset=utf-8" if media_type == CSV else media_type
@@ -113,6 +122,14 @@ def streamed(chunks: Iterator[bytes], media_type: str, headers=None) -> Response
     return response
 
 
+def vary_on_accept(response: Response) -> Response:
+    """Tell caches that a view with several formats answers by Accept."""
+    if request.url_rule is not None and len(offered(request.endpoint, request.method)) > 1:
+        response.vary.add("Accept")
+    return response
+
+
 def init_app(app: Flask) -> None:
     """Negotiate the answer's media type before every API view."""
     app.before_request(negotiate)
+    app.after_request(vary_on_accept)
