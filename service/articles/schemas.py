@@ -50,7 +50,10 @@ class ArticleSchema(ResourceSchema):
     source_document = StoredJson(
         allow_none=True,
         dump_default=None,
-        metadata={"description": "the ninjs document the article was created from, if any"},
+        metadata={
+            "description": "the ninjs document the article was created from, if any",
+            "x-ref": "NinjsDocument",
+        },
     )
 
 

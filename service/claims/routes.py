@@ -37,7 +37,7 @@ class Claims(MethodView):
     def get(self, args):
         """List claims (JSON-LD, CSV and NDJSON too)."""
         listing = current_listing()
-        return claim_list(args, listing.claim_page, listing.claim_stream)
+        return claim_list(args, listing, listing.claim_page, listing.claim_stream)
 
     @blp.etag
     @blp.arguments(ClaimCreateSchema)
@@ -57,7 +57,7 @@ class Claim(MethodView):
     @blp.response(200, ClaimSchema)
     def get(self, claim_id):
         """Get a claim (as schema.org JSON-LD too)."""
-        return claim_answer(blp, ClaimRepository(get_db()).get(claim_id))
+        return claim_answer(blp, current_listing(), ClaimRepository(get_db()).get(claim_id))
 
     @blp.arguments(ClaimUpdateSchema)
     @blp.response(200, ClaimSchema)
@@ -86,7 +86,8 @@ def article_claims(args, article_id):
     """An article's claims, in body order unless sorted otherwise (JSON-LD, CSV, NDJSON too)."""
     listing = current_listing()
     page = partial(listing.article_claims, article_id=article_id)
-    return claim_list(args, page, partial(listing.article_claim_stream, article_id=article_id))
+    stream = partial(listing.article_claim_stream, article_id=article_id)
+    return claim_list(args, listing, page, stream)
 
 
 @blp.route("/sides/<objectid:side_id>/claims")
@@ -97,7 +98,7 @@ def side_claims(args, side_id):
     """A side's claims (JSON-LD, CSV and NDJSON too)."""
     listing = current_listing()
     page = partial(listing.side_claims, side_id=side_id)
-    return claim_list(args, page, partial(listing.side_claim_stream, side_id=side_id))
+    return claim_list(args, listing, page, partial(listing.side_claim_stream, side_id=side_id))
 
 
 @blp.route("/extract", methods=["POST"])

@@ -17,8 +17,8 @@ DOCUMENTED_AS = {
     JSON_LD: {"type": "object", "description": "schema.org JSON-LD"},
     CSV: {"type": "string", "description": "CSV with a header row"},
     NDJSON: {"type": "string", "description": "one JSON document per line"},
-    NINJS: {"type": "object", "description": "an IPTC ninjs 1.x or 2.x document"},
-    HTML: {"type": "string", "description": "a whole HTML page"},
+    NINJS: {"$ref": "#/components/schemas/NinjsDocument"},
+    HTML: {"type": "string", "format": "binary", "description": "a whole HTML page"},
 }
 # Media types whose body is one JSON value (checked as JSON before the view).
 JSON_BODIES = {JSON, NINJS}

@@ -11,6 +11,7 @@ import copy
 import re
 from http import HTTPStatus
 
+from service.extraction.types import EVIDENCE_VIAS
 from service.http.examples import add_examples
 from service.http.paths import is_open
 
@@ -51,6 +52,15 @@ ENUM_NAMES = {
     frozenset({"manual", "auto"}): "SideOrigin",
     frozenset({"done", "failed", "skipped"}): "ExtractionStatus",
     frozenset({"reader", "editor", "admin"}): "KeyRole",
+    frozenset(EVIDENCE_VIAS): "EvidenceVia",
+    frozenset({"json", "ninjs"}): "ArticleInputFormat",
+}
+NINJS_DOCUMENT = {
+    "type": "object",
+    "description": "An IPTC ninjs 1.x or 2.x document (fields Claimdesk does not read are kept)",
+    "required": ["uri"],
+    "properties": {"uri": {"type": "string"}},
+    "additionalProperties": True,
 }
 RATE_LIMIT_HEADERS = {
     "X-RateLimit-Limit": "Requests allowed in the current window",
@@ -71,6 +81,7 @@ def finish(document: dict, servers: list[dict] | None = None) -> dict:
     document = copy.deepcopy(document)
     document["servers"] = servers or [{"url": "/", "description": "This server"}]
     components = document.setdefault("components", {})
+    components.setdefault("schemas", {}).setdefault("NinjsDocument", NINJS_DOCUMENT)
     _add_headers(components)
     for path, method, operation in operations(document):
         operation.setdefault("operationId", operation_id(method, path))
@@ -222,9 +233,19 @@ def _walk(node, visit) -> None:
 
 
 def _unwrap_nullable(document: dict) -> None:
-    """`anyOf: [{type: object, nullable}, {$ref}]` -> `allOf: [{$ref}], nullable: true`."""
+    """`anyOf: [{type: object, nullable}, {$ref}]` -> `allOf: [{$ref}], nullable: true`.
+
+    A field documented with `x-ref: Name` (a free-form object that is in fact a named
+    schema) becomes that reference too.
+    """
 
     def visit(schema: dict) -> None:
+        if "x-ref" in schema:
+            name = schema["x-ref"]
+            kept = {k: schema[k] for k in ("description", "nullable") if k in schema}
+            schema.clear()
+            schema.update(allOf=[{"$ref": f"#/components/schemas/{name}"}], **kept)
+            return
         options = schema.get("anyOf")
         if not isinstance(options, list) or len(options) != 2:
             return

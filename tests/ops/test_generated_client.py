@@ -5,6 +5,7 @@ goes to a closed local port and fails); the client then talks to the app through
 """
 
 import importlib
+import io
 import json
 import os
 import shutil
@@ -18,6 +19,8 @@ import pytest
 from service.app import create_app
 from service.extraction import Extractor
 from tests.conftest import BASE_CONFIG
+from tests.formats.ninjs_documents import NINJS_2
+from tests.formats.test_html import FULL_HEAD, page
 
 PACKAGE = "claimdesk_client"
 BASE = "http://claimdesk.test"
@@ -49,7 +52,9 @@ def generated(walk_app, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("generated")
     document = walk_app.test_client().get("/api/v1/openapi.json").get_json()
     (workdir / "openapi.json").write_text(json.dumps(document), "utf-8")
-    (workdir / "config.yaml").write_text(f"project_name_override: {PACKAGE}\npost_hooks: []\n")
+    # openapi-python-client sends bodies it has no type for (an HTML page) as raw bytes.
+    config = "post_hooks: []\ncontent_type_overrides:\n  text/html: application/octet-stream\n"
+    (workdir / "config.yaml").write_text(config)
     closed = "http://127.0.0.1:9"  # nothing listens there: a download would fail loudly
     env = {**os.environ, "HTTP_PROXY": closed, "HTTPS_PROXY": closed, "NO_PROXY": ""}
     command = ["generate", "--path", "openapi.json", "--meta", "none", "--config", "config.yaml"]
@@ -176,3 +181,39 @@ def test_the_readme_walk_through(generated, api):
         body=models.Preview(text="The Kremlin said that the talks would resume in June."),
     )
     assert previewed.claims and previewed.claims[0].kind == models.ClaimKind.INDIRECT
+
+
+def test_the_formats_walk_through(generated, api):
+    models = importlib.import_module(f"{PACKAGE}.models")
+    types = importlib.import_module(f"{PACKAGE}.types")
+    create_article = module(generated, "articles.create_article")
+    create_claim = module(generated, "claims.create_claim")
+    update_claim = module(generated, "claims.update_claim")
+
+    # An article in ninjs, and one as a whole HTML page.
+    ninjs = create_article.sync(client=api, body=models.NinjsDocument.from_dict(NINJS_2))
+    assert isinstance(ninjs, models.Article), ninjs
+    assert ninjs.language == "nb-NO" and ninjs.source_document.uri == NINJS_2["uri"]
+    html = types.File(payload=io.BytesIO(page(FULL_HEAD).encode()), mime_type="text/html")
+    from_page = create_article.sync(client=api, body=html)
+    assert isinstance(from_page, models.Article), from_page
+    assert from_page.url == "https://nordlys.example/2024/09/12/pilots"
+
+    # A verdict on a claim, then the claim as ClaimReview JSON-LD and the list as CSV.
+    claim = create_claim.sync(
+        client=api,
+        body=models.ClaimCreate(
+            article_id=from_page.id, text="landing aircraft", kind=models.ClaimKind.DIRECT
+        ),
+    )
+    verdict = models.RatingInput(value=2, label="Mostly false")
+    review = models.ReviewInput(rating=verdict)
+    rated = update_claim.sync(claim.id, client=api, body=models.ClaimUpdate(review=review))
+    assert rated.review.rating.label == "Mostly false"
+    http = api.get_httpx_client()
+    document = http.get(f"/api/v1/claims/{claim.id}", headers={"Accept": "application/ld+json"})
+    assert document.json()["@type"] == "ClaimReview"
+    exported = http.get("/api/v1/claims", headers={"Accept": "text/csv"}).text
+    assert f"{claim.id},{from_page.id},Pilots warn of fatigue" in exported
+    refused = http.get("/api/v1/sides", headers={"Accept": "text/csv"})
+    assert refused.status_code == 406
