@@ -103,4 +103,6 @@ class Listing(Desk):
         articles = self.articles.by_ids({c["article_id"] for c in chunk}, ARTICLE_CONTEXT)
         sides = self.sides.by_ids({c.get("side_id") for c in chunk}, ("name",))
         for claim in chunk:
-            yield claim, articles.get(claim["article_id"]), sides.get(claim.get("side_id"))
+            side_id = claim.get("side_id")
+            side = sides.get(side_id) if side_id is not None else None
+            yield claim, articles.get(claim["article_id"]), side
