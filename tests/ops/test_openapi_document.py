@@ -155,3 +155,31 @@ def test_finishing_works_on_a_copy_and_twice_gives_the_same():
     assert json.dumps(raw, sort_keys=True) == before
     assert finish(once) == once
     assert once["components"]["schemas"]["SideOrigin"]["enum"] == ["auto", "manual"]
+
+
+def test_the_create_article_examples_are_accepted(document, make_app):
+    client = make_app().test_client()
+    content = document["paths"]["/api/v1/articles"]["post"]["requestBody"]["content"]
+    assert {"application/json", "application/ninjs+json", "text/html"} <= set(content)
+    for media_type, described in content.items():
+        for example in described["examples"].values():
+            body = example["value"]
+            data = body if isinstance(body, str) else json.dumps(body)
+            response = client.post(
+                "/api/v1/articles?extract=false", data=data, content_type=media_type
+            )
+            assert response.status_code in {201, 409}, (media_type, response.get_json())
+            if response.status_code == 409:  # the same story in another format
+                assert response.get_json()["existing_id"]
+
+
+def test_main_operations_have_examples(document):
+    paths = document["paths"]
+    for path, method in [
+        ("/api/v1/claims", "post"),
+        ("/api/v1/claims/{claim_id}", "patch"),
+        ("/api/v1/sides", "post"),
+        ("/api/v1/extract", "post"),
+    ]:
+        content = paths[path][method]["requestBody"]["content"]["application/json"]
+        assert content["examples"], (method, path)
