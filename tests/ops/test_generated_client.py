@@ -11,7 +11,6 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import httpx
 import pytest
@@ -24,7 +23,7 @@ from tests.formats.test_html import FULL_HEAD, page
 
 PACKAGE = "claimdesk_client"
 BASE = "http://claimdesk.test"
-GENERATOR = Path(sys.executable).with_name("openapi-python-client")
+GENERATOR = [sys.executable, "-m", "openapi_python_client"]
 ARTICLE_BODY = (
     "“Our members are landing aircraft at the end of fourteen-hour duty days,” said Tor "
     "Eriksen, president of the Nordic Cockpit Union.\n\n"
@@ -47,8 +46,6 @@ def walk_app(mongo_client):
 @pytest.fixture(scope="module")
 def generated(walk_app, tmp_path_factory):
     """The package openapi-python-client generates from the live document, imported."""
-    if not GENERATOR.exists():
-        pytest.fail(f"{GENERATOR} is missing: install the dev extra")
     workdir = tmp_path_factory.mktemp("generated")
     document = walk_app.test_client().get("/api/v1/openapi.json").get_json()
     (workdir / "openapi.json").write_text(json.dumps(document), "utf-8")
@@ -59,7 +56,7 @@ def generated(walk_app, tmp_path_factory):
     env = {**os.environ, "HTTP_PROXY": closed, "HTTPS_PROXY": closed, "NO_PROXY": ""}
     command = ["generate", "--path", "openapi.json", "--meta", "none", "--config", "config.yaml"]
     run = subprocess.run(
-        [str(GENERATOR), *command, "--output-path", PACKAGE],
+        [*GENERATOR, *command, "--output-path", PACKAGE],
         check=False,
         cwd=workdir,
         env=env,
