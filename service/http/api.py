@@ -8,7 +8,8 @@ import flask_smorest.etag
 import marshmallow as ma
 from bson import ObjectId
 from bson.errors import InvalidId
-from flask import g, request
+from flask import g
+from flask_smorest import abort
 from flask_smorest.utils import prepare_response
 from webargs.flaskparser import FlaskParser
 from werkzeug.routing import BaseConverter, ValidationError
@@ -19,8 +20,10 @@ from service.formats.html import html_to_article
 from service.formats.negotiation import HTML, NINJS
 from service.formats.ninjs import ninjs_to_article
 from service.http import media, openapi
+from service.http.preconditions import if_match_sent, if_match_well_formed
 
 OBJECT_ID_PATTERN = "^[0-9a-fA-F]{24}$"
+MALFORMED_IF_MATCH = 'If-Match is not "*" or a list of quoted ETags; GET the resource again'
 
 
 class ObjectIdConverter(BaseConverter):
@@ -119,9 +122,12 @@ class Blueprint(flask_smorest.Blueprint):
         super()._check_not_modified(etag)
 
     def check_if_match(self, item, schema) -> None:
-        """Raise 412 when an If-Match header is sent and does not match the item."""
-        if request.if_match:
-            self.check_etag(item, schema)
+        """Raise 412 when an If-Match header is sent and is malformed or does not match."""
+        if not if_match_sent():
+            return
+        if not if_match_well_formed():
+            abort(412, message=MALFORMED_IF_MATCH)
+        self.check_etag(item, schema)
 
 
 def register_converters(app, api: Api) -> None:
