@@ -16,11 +16,12 @@ def test_the_root_lists_resources_and_links(client):
     assert body["links"]["docs"] == {"href": f"{API}/docs"}
 
 
-def test_every_link_answers(client):
+def test_every_link_leads_somewhere(client):
     body = client.get(API).get_json()
     links = [*body["resources"].values(), *body["links"].values()]
     for link in links:
-        assert client.get(link["href"]).status_code == 200, link
+        # Routed and answering (keys may be refused without an admin key, never missing).
+        assert client.get(link["href"]).status_code in {200, 401, 403}, link
 
 
 def test_the_root_needs_no_key_but_what_is_under_it_does(make_app):
