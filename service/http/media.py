@@ -65,9 +65,13 @@ def _view_function(endpoint: str | None, method: str):
     return getattr(view_class, name, None) if view_class else view
 
 
-def offered(endpoint: str | None, method: str) -> tuple[str, ...]:
-    """The media types a view produces (JSON unless it declares more)."""
-    return getattr(_view_function(endpoint, method), "_produces", (JSON,))
+def offered(endpoint: str | None, method: str) -> tuple[str, ...] | None:
+    """The media types a view produces (JSON unless it declares more), or None."""
+    view = _view_function(endpoint, method)
+    # A plain Flask view outside the API document (the desk's SVG chart) negotiates itself.
+    if not hasattr(view, "_apidoc") and not hasattr(view, "_produces"):
+        return None
+    return getattr(view, "_produces", (JSON,))
 
 
 def accepted_bodies(endpoint: str | None, method: str) -> tuple[str, ...]:
@@ -86,6 +90,8 @@ def negotiate():
     ):
         return None
     offers = offered(request.endpoint, request.method)
+    if offers is None:
+        return None
     chosen = negotiation.choose_media_type(request.headers.get("Accept"), offers)
     if chosen is None:
         return problem(406, negotiation.not_acceptable_detail(offers))
@@ -124,7 +130,7 @@ def streamed(chunks: Iterator[bytes], media_type: str, headers=None) -> Response
 
 def vary_on_accept(response: Response) -> Response:
     """Tell caches that a view with several formats answers by Accept."""
-    if request.url_rule is not None and len(offered(request.endpoint, request.method)) > 1:
+    if request.url_rule is not None and len(offered(request.endpoint, request.method) or ()) > 1:
         response.vary.add("Accept")
     return response
 
