@@ -7,6 +7,7 @@ import json
 import orjson
 import pytest
 
+from service.newsroom.listing import Listing
 from tests.api.conftest import FakeExtractor
 from tests.formats.ninjs_documents import NINJS_1_HTML, NINJS_1_TEXT, NINJS_2
 from tests.formats.test_claimreview import S, expand, value
@@ -348,3 +349,17 @@ def test_q_pages_and_counts_on_the_embedded_store(client, make_article):
     assert [a["title"] for a in page1["items"]] == ["Pilots 0", "Pilots 1"]
     assert client.get(f"{API}/articles?q=pilot%20-criticised").get_json()["total"] == 0
     assert client.get(f"{API}/articles?q=%22Rosters%20number%203%22").get_json()["total"] == 1
+
+
+def test_exports_look_claims_up_in_batches(client, db, make_side, make_article, make_claim):
+    side = make_side()
+    articles = [make_article() for _ in range(3)]
+    for n, article in enumerate(articles * 2):
+        make_claim(article, text=f"claim {n}", span=None, side_id=side["id"] if n % 2 else None)
+    listing = Listing(db)
+    claims = listing.claim_stream({"sort": [("created_at", 1)]})
+    records = list(listing.claim_records(claims, batch=4))  # batches of 4, 2
+    assert [claim["text"] for claim, _, _ in records] == [f"claim {n}" for n in range(6)]
+    for claim, article, found_side in records:
+        assert str(article["_id"]) == str(claim["article_id"])
+        assert (found_side or {}).get("name") == (side["name"] if claim["side_id"] else None)
