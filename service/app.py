@@ -18,10 +18,11 @@ from service.claims.routes import blp as claims_blp
 from service.config import IN_MEMORY_NOTICE, load_config
 from service.desk.routes import blp as desk_blp
 from service.health import blp as health_blp
-from service.http import bodies, connection
+from service.http import bodies, connection, media
 from service.http.api import Api, register_converters
 from service.newsroom import context as newsroom
 from service.observability import logs, metrics
+from service.root import blp as root_blp
 from service.sides.routes import blp as sides_blp
 
 log = logging.getLogger("claimdesk")
@@ -67,6 +68,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     newsroom.init_app(app, extractor)
     guard.init_app(app)
     limits.init_app(app)
+    media.init_app(app)
     bodies.init_app(app)
     connection.init_app(app)
     metrics.init_app(app)
@@ -98,6 +100,6 @@ def _register_api(app: Flask) -> Api:
     app.add_url_rule("/api/v1/docs/assets/<path:filename>", "docs_assets", _serve_docs_assets)
     api = Api(app)
     register_converters(app, api)
-    for blueprint in (articles_blp, claims_blp, sides_blp, keys_blp, health_blp):
+    for blueprint in (root_blp, articles_blp, claims_blp, sides_blp, keys_blp, health_blp):
         api.register_blueprint(blueprint)
     return api

@@ -31,7 +31,3 @@ class InvalidReference(DomainError):
 
 class VersionMismatch(DomainError):
     """The resource changed since the version the client (or the request) was based on."""
-
-
-class FeatureUnavailable(DomainError):
-    """The backing store lacks a feature a request needs (full-text search in memory)."""

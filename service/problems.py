@@ -117,8 +117,6 @@ def handle_domain_error(error: errors.DomainError):
         return validation_problem({error.field: [error.detail]})
     if isinstance(error, errors.VersionMismatch):
         return problem(412, error.detail)
-    if isinstance(error, errors.FeatureUnavailable):
-        return problem(501, error.detail)
     log.error("unmapped domain error %s", type(error).__name__)
     return problem(500, "An unexpected error occurred.")
 

@@ -17,7 +17,15 @@ EQUALITY_FILTERS = {
     "review_status": "review.status",
     "tag": "tags",
 }
-REVIEW_DEFAULT = {"status": "unreviewed", "note": None, "reviewed_by": None, "reviewed_at": None}
+REVIEW_DEFAULT = {
+    "status": "unreviewed",
+    "note": None,
+    "rating": None,
+    "reviewed_by": None,
+    "reviewed_at": None,
+}
+# A review change that records who reviewed and when: a status or a verdict.
+REVIEW_ACTS = {"status", "rating"}
 
 
 def speaker_key(speaker: dict | None) -> str | None:
@@ -65,7 +73,7 @@ class ClaimRepository(Repository):
         doc["speaker"] = {**SPEAKER_DEFAULT, **(data.get("speaker") or {})}
         doc["speaker_key"] = speaker_key(doc["speaker"])
         doc["review"] = {**REVIEW_DEFAULT, **(data.get("review") or {})}
-        if doc["review"]["status"] != "unreviewed":
+        if doc["review"]["status"] != "unreviewed" or doc["review"]["rating"]:
             doc["review"].update(reviewed_by=actor, reviewed_at=utcnow())
         if doc.get("span") is None:
             doc["span"] = locate(article["body"], doc["text"])
@@ -94,7 +102,7 @@ class ClaimRepository(Repository):
             fields["speaker_key"] = speaker_key(fields["speaker"])
         if "review" in changes:
             fields["review"] = {**claim["review"], **(changes["review"] or {})}
-            if "status" in (changes["review"] or {}):
+            if REVIEW_ACTS & set(changes["review"] or {}):
                 fields["review"].update(reviewed_by=actor, reviewed_at=utcnow())
         return self.compare_and_set(claim["_id"], claim["version"], fields, actor)
 
