@@ -35,3 +35,7 @@ class VersionMismatch(DomainError):
 
 class FeatureUnavailable(DomainError):
     """The backing store lacks a feature a request needs (full-text search in memory)."""
+
+
+class ExtractionBusy(DomainError):
+    """Every extraction process is busy and the queue in front of them is full."""
