@@ -6,7 +6,16 @@ from dataclasses import dataclass, field
 from service.claims.repository import SPEAKER_DEFAULT, locate, speaker_key
 
 # The fields an extraction sets on a claim; anything else (review, tags, ...) is the desk's.
-EXTRACTED_FIELDS = ("kind", "speaker", "cue", "span", "speaker_span", "confidence", "side_id")
+EXTRACTED_FIELDS = (
+    "kind",
+    "speaker",
+    "cue",
+    "span",
+    "speaker_span",
+    "confidence",
+    "side_evidence",
+    "side_id",
+)
 
 
 @dataclass
@@ -54,11 +63,11 @@ def _relocated(claim: dict, body: str, old_body: str | None) -> dict:
     spans = {}
     if not (span and body[span["start"] : span["end"]] == claim["text"]):
         spans["span"] = locate(body, claim["text"], (span or {}).get("start", 0))
-    speaker_text = old_body[speaker_span["start"] : speaker_span["end"]] if speaker_span else None
-    if speaker_text and body[speaker_span["start"] : speaker_span["end"]] != speaker_text:
+    if speaker_span is None:
+        return changed(claim, spans)
+    speaker_text = old_body[speaker_span["start"] : speaker_span["end"]]
+    if body[speaker_span["start"] : speaker_span["end"]] != speaker_text:
         spans["speaker_span"] = locate(body, speaker_text, speaker_span["start"])
-    elif not speaker_text:
-        spans["speaker_span"] = None
     return changed(claim, spans)
 
 
@@ -96,3 +105,9 @@ def plan(existing: list[dict], found: list[dict], body: str, old_body: str | Non
             result.inserts.append(claim)
     result.deletes = [claim for claims in waiting.values() for claim in claims]
     return result
+
+
+def relocation(existing: list[dict], body: str, old_body: str | None) -> Plan:
+    """Without a new extraction (it failed or is off) every claim stays and moves with its text."""
+    moves = ((claim, _relocated(claim, body, old_body)) for claim in existing)
+    return Plan(updates=[(claim, spans) for claim, spans in moves if spans])

@@ -1,6 +1,6 @@
 """The re-extraction plan on its own: same statements kept, gone ones deleted, new ones added."""
 
-from service.claims.reconcile import plan
+from service.claims.reconcile import plan, relocation
 
 
 def claim(text, speaker, start, origin="extracted", status="unreviewed", **extra):
@@ -53,3 +53,11 @@ def test_repeated_statements_pair_in_body_order_and_reviewed_ones_are_not_double
         (second["_id"], 13),
     ]
     assert result.inserts == [] and result.deletes == []
+
+
+def test_without_an_extraction_every_claim_only_moves():
+    moved, gone = claim("one", "Ann", 0), claim("two", "Bob", 4, origin="manual")
+    result = relocation([moved, gone], "xx one", "one two")
+    assert result.updates == [(moved, {"span": {"start": 3, "end": 6}}), (gone, {"span": None})]
+    assert result.inserts == [] and result.deletes == []
+    assert relocation([moved], "xx one", None).updates == []
