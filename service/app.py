@@ -1,13 +1,16 @@
 """The application factory."""
 
 import logging
+from typing import cast
 
 import swagger_ui_bundle
 from flask import Flask, send_from_directory
+from flask.json.provider import DefaultJSONProvider
 from flask_cors import CORS
 
-from service import cli, db, extracting, limits, seeding
+from service import commands, db, limits, seeding
 from service.articles.routes import blp as articles_blp
+from service.auth import commands as key_commands
 from service.auth import guard
 from service.auth.routes import blp as keys_blp
 from service.claims.routes import blp as claims_blp
@@ -15,6 +18,7 @@ from service.config import IN_MEMORY_NOTICE, load_config
 from service.health import blp as health_blp
 from service.http import bodies
 from service.http.api import Api, register_converters
+from service.newsroom import context as newsroom
 from service.observability import logs, metrics
 from service.sides.routes import blp as sides_blp
 
@@ -51,14 +55,14 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     app.config.update(API_SETTINGS)
     app.config.update(load_config())
     app.config.update(config or {})
-    app.json.sort_keys = False
+    cast(DefaultJSONProvider, app.json).sort_keys = False
     logs.init_app(app)
     store = db.init_app(app, mongo_client)
     if store.in_memory:
         log.warning(IN_MEMORY_NOTICE)
     if app.config["AUTH"] != "required":
         log.warning(AUTH_OFF_NOTICE)
-    extracting.init_app(app, extractor)
+    newsroom.init_app(app, extractor)
     guard.init_app(app)
     limits.init_app(app)
     bodies.init_app(app)
@@ -66,7 +70,8 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     if app.config["CORS_ORIGINS"]:
         CORS(app, origins=app.config["CORS_ORIGINS"], expose_headers=EXPOSED_HEADERS)
     _register_api(app)
-    cli.register(app)
+    commands.init_app(app)
+    key_commands.init_app(app)
     if app.config["LOAD_SEEDS"]:
         with app.app_context():
             seeding.load_seeds()
