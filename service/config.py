@@ -48,6 +48,9 @@ def load_config(env: Mapping[str, str] | None = None) -> dict:
         "EXTRACTION_PROCESSES": _int(env, "EXTRACTION_PROCESSES", 1),
         "EXTRACTION_QUEUE": _int(env, "EXTRACTION_QUEUE", 1),
         "EXTRACTION_TIMEOUT_SECONDS": _int(env, "EXTRACTION_TIMEOUT_SECONDS", 120),
+        # How long a run may hold an article while it writes its claims (a dead one's hold
+        # lapses after this).
+        "EXTRACTION_LEASE_SECONDS": _int(env, "EXTRACTION_LEASE_SECONDS", 30),
         "LOG_LEVEL": env.get("LOG_LEVEL", "INFO"),
         "AUTH": _auth_mode(env.get("AUTH"), mongo_uri),
         "BOOTSTRAP_ADMIN_KEY": _bootstrap_key(env.get("BOOTSTRAP_ADMIN_KEY")),

@@ -20,20 +20,6 @@ class ExtractionTimeout(Exception):
     """An extraction ran longer than the pool's timeout (recorded as a failed extraction)."""
 
 
-class ModelExtractor:
-    """A picklable recipe for the shipped extractor: loads its spaCy model when called."""
-
-    def __init__(self, model: str):
-        self.model = model
-
-    def __call__(self):
-        from service.extraction import Extractor
-        from service.extraction.pipeline import load_pipeline
-
-        load_pipeline(self.model)  # in the initializer, not in the first request
-        return Extractor(model=self.model)
-
-
 def _load_extractor(factory) -> None:
     """Pool process initializer: make the extractor once for this process's lifetime."""
     # Ctrl-C reaches the whole process group; the parent decides when the pool stops.
@@ -54,7 +40,8 @@ def _ready() -> bool:
 class ExtractionPool:
     """``processes`` extraction processes and at most ``queue_size`` jobs waiting for them.
 
-    ``factory`` is a picklable callable that returns an extractor; each process calls it once.
+    ``factory`` is a picklable callable that returns an extractor (for the shipped one,
+    ``functools.partial(loaded_extractor, model)``); each process calls it once, at its start.
     """
 
     def __init__(

@@ -1,6 +1,6 @@
 """The re-extraction plan on its own: same statements kept, gone ones deleted, new ones added."""
 
-from service.claims.reconcile import plan, relocation
+from service.newsroom.reconcile import plan, relocation
 
 
 def claim(text, speaker, start, origin="extracted", status="unreviewed", **extra):

