@@ -99,27 +99,34 @@ class GatedExtractor:
         return result
 
 
-READS = frozenset({"find_one", "count_documents", "distinct", "aggregate"})
+READS = frozenset({"find", "find_one", "count_documents", "distinct", "aggregate"})
 
 
 class Interposer:
-    """What the wrapped store does around calls: crash on an armed write, sleep after reads.
+    """What the wrapped store does around calls: crash on an armed write, sleep after reads,
+    and one call at a time.
 
-    When ``armed``, the next write to ``crash_on`` kills the 'process'; every read of a
-    collection in ``slow`` returns ``read_delay`` seconds late (its answer already stale).
+    When ``armed``, the next write to ``crash_on`` raises ``crash`` (by default Killed: the
+    'process' dies); every read of a collection in ``slow`` returns ``read_delay`` seconds
+    late (its answer already stale). Calls are serialised, as MongoDB serialises the
+    operations on one document (the in-memory store does not yet), so races test our own
+    multi-step logic and not mongomock's. (``find`` is read at once, into a list: list
+    endpoints, which page a cursor, are not for apps on this store.)
     """
 
-    def __init__(self, crash_on: str = "claims", slow=(), read_delay: float = 0.0):
+    def __init__(self, crash_on: str = "claims", slow=(), read_delay: float = 0.0, crash=None):
         self.crash_on = crash_on
+        self.crash = crash
         self.armed = False
         self.slow = frozenset(slow)
         self.read_delay = read_delay
+        self.lock = threading.Lock()
 
     def before(self, collection: str, method: str) -> None:
-        """Raise Killed on the first armed write to the watched collection."""
+        """Raise on the first armed write to the watched collection."""
         if self.armed and collection == self.crash_on and method in WRITES:
             self.armed = False
-            raise Killed(f"killed before {collection}.{method}")
+            raise self.crash or Killed(f"killed before {collection}.{method}")
 
     def after(self, collection: str, method: str) -> None:
         """Hold a read's answer back for a while."""
@@ -146,7 +153,10 @@ class InterposedCollection(_Proxy):
 
         def call(*args, **kwargs):
             self._switch.before(self._name, attr)
-            result = value(*args, **kwargs)
+            with self._switch.lock:
+                result = value(*args, **kwargs)
+                if attr in ("find", "aggregate"):
+                    result = list(result)  # read now, inside the lock
             self._switch.after(self._name, attr)
             return result
 

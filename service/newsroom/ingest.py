@@ -16,7 +16,7 @@ from bson import ObjectId
 from pymongo.errors import PyMongoError
 
 from service.clock import utcnow
-from service.errors import Conflict, DomainError, NotFound, VersionMismatch
+from service.errors import Conflict, DomainError, ExtractionBusy, NotFound, VersionMismatch
 from service.extraction.types import ClaimExtractor, ExtractedClaim, NewSide
 from service.newsroom import reconcile
 from service.newsroom.desk import Desk
@@ -196,8 +196,8 @@ class Ingest(Desk):
             held = self.articles.hold_claims(article_id, token, self.lease_seconds)
             if held is not False:
                 return bool(held)
-            if time.monotonic() > deadline:
-                raise VersionMismatch("The article's claims are being written; try again")
+            if time.monotonic() > deadline:  # only if clocks disagree: the run stays pending
+                raise ExtractionBusy("The article's claims are being written; try again")
             time.sleep(HOLD_POLL_SECONDS)
 
     def _apply(self, article: dict, plan: reconcile.Plan, actor) -> None:

@@ -4,7 +4,9 @@ import time
 
 import pytest
 from bson import ObjectId
+from pymongo.errors import AutoReconnect
 
+from tests.api.conftest import FakeExtractor
 from tests.consistency import InterposedClient, Interposer, Killed, assert_consistent, statements
 
 API = "/api/v1"
@@ -92,3 +94,17 @@ def test_pending_extraction_without_an_extractor_is_marked_failed(
     assert article["extraction"]["status"] == "failed"
     assert "interrupted" in article["extraction"]["error"]
     assert_consistent(db, stored["_id"])
+
+
+def test_a_failed_claims_write_takes_the_article_back(make_app, mongo_client, real_mongo, db_of):
+    failing = Interposer(crash_on="claims", crash=AutoReconnect("test: the connection dropped"))
+    store = InterposedClient(mongo_client, failing, in_memory=not real_mongo)
+    app = make_app(client=store, extractor=FakeExtractor())
+    client = app.test_client()
+    failing.armed = True
+    response = client.post(f"{API}/articles", json={"title": "t", "body": BODY})
+    assert response.status_code == 503
+    assert db_of(app).articles.count_documents({}) == 0
+    again = client.post(f"{API}/articles", json={"title": "t", "body": BODY})
+    assert again.status_code == 201
+    assert again.get_json()["claim_count"] == 3

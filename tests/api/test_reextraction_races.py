@@ -5,7 +5,14 @@ import threading
 import pytest
 from bson import ObjectId
 
-from tests.consistency import GatedExtractor, assert_consistent, run_together
+from service.newsroom.context import current_ingest
+from tests.consistency import (
+    GatedExtractor,
+    InterposedClient,
+    Interposer,
+    assert_consistent,
+    run_together,
+)
 
 API = "/api/v1"
 LONG = "HOLD " + " ".join(f'Alpha said "long {n}".' for n in range(12))
@@ -19,9 +26,15 @@ def gated(fake_extractor):
 
 
 @pytest.fixture
-def setup(make_app, gated, db_of):
+def store(mongo_client, real_mongo):
+    """The test store, one call at a time (as MongoDB is per document)."""
+    return InterposedClient(mongo_client, Interposer(), in_memory=not real_mongo)
+
+
+@pytest.fixture
+def setup(make_app, gated, db_of, store):
     """An app extracting with the gated extractor, and an article extracted from a first body."""
-    app = make_app(extractor=gated)
+    app = make_app(client=store, extractor=gated)
     client = app.test_client()
     created = client.post(
         f"{API}/articles", json={"title": "t", "body": 'Delta said "first".'}
@@ -85,11 +98,11 @@ def test_reextract_racing_a_body_patch_keeps_the_new_body_claims(setup, gated, f
 
 
 def test_concurrent_body_edits_and_reextractions_settle_on_the_stored_body(
-    make_app, fake_extractor, db_of
+    make_app, fake_extractor, db_of, store
 ):
     # Extraction time grows with the text, as the real extractor's does.
     slow = GatedExtractor(fake_extractor, marker="\0never", delay_per_char=0.00015)
-    app = make_app(extractor=slow)
+    app = make_app(client=store, extractor=slow)
     db = db_of(app)
     client = app.test_client()
     article = client.post(f"{API}/articles", json={"title": "t", "body": SHORT}).get_json()
@@ -106,3 +119,33 @@ def test_concurrent_body_edits_and_reextractions_settle_on_the_stored_body(
             assert not isinstance(result, Exception), result
             assert result.status_code < 500, result.get_json()
         assert_consistent(db, article_id, fake_extractor)
+
+
+def test_reextracting_an_article_deleted_meanwhile_is_404_and_leaves_no_claims(
+    setup, gated, problem
+):
+    app, client, db, article_id = setup
+    db.articles.update_one({"_id": article_id}, {"$set": {"body": LONG}})
+    slow, out = in_thread(lambda: app.test_client().post(f"{API}/articles/{article_id}/extract"))
+    assert gated.started.wait(10)
+    assert client.delete(f"{API}/articles/{article_id}").status_code == 204
+    gated.release.set()
+    slow.join()
+    problem(out[0], 404)
+    assert db.claims.count_documents({"article_id": article_id}) == 0
+
+
+def test_a_claim_reviewed_while_it_is_re_extracted_is_only_moved(setup):
+    app, client, db, article_id = setup
+    stale = db.claims.find_one({"article_id": article_id})
+    reviewed = client.patch(
+        f"{API}/claims/{stale['_id']}", json={"review": {"status": "confirmed"}}
+    ).get_json()
+    moved = {"start": 0, "end": 5}
+    with app.app_context():
+        current_ingest()._update_in_place(stale, {"confidence": 0.1, "span": moved}, None)
+    after = client.get(f"{API}/claims/{stale['_id']}").get_json()
+    assert after["span"] == moved
+    assert after["confidence"] == reviewed["confidence"]
+    assert after["review"] == reviewed["review"]
+    assert after["version"] == reviewed["version"] + 1
