@@ -170,7 +170,7 @@ def main() -> int:
         ratio = round(loaded["reads"]["p99_ms"] / idle["reads"]["p99_ms"], 2)
     print(f"{'GET /sides':<34}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}")
     for name, result in (("idle", idle), (f"with {args.extractors} extraction clients", loaded)):
-        reads = result["reads"]
+        reads = {k: "-" if v is None else v for k, v in result["reads"].items()}
         print(f"{name:<34}{reads['rps']:>8}{reads['p50_ms']:>9}{reads['p99_ms']:>9}")
     print(f"p99 loaded / idle: {ratio}")
     extraction = loaded.get("extraction", {})
