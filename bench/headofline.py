@@ -43,17 +43,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int, extra_env: list[str]) -> subprocess.Popen:
-    """gunicorn with the project's configuration, bound to loopback; waits until it serves."""
+def start_server(port: int, extra_env: list[str], root: str | None = None) -> subprocess.Popen:
+    """gunicorn with the project's configuration, bound to loopback; waits until it serves.
+
+    ``root`` serves another checkout (its ``service`` package) with this environment."""
     env = {**os.environ, "BIND": f"127.0.0.1:{port}", "RATE_LIMIT_ENABLED": "false"}
     env.pop("MONGO_URI", None)
+    if root:
+        env["PYTHONPATH"] = str(root)
     for pair in extra_env:
         name, _, value = pair.partition("=")
         env[name] = value
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(
         [str(gunicorn), "--config", "gunicorn.conf.py", "--log-level", "warning"],
-        cwd=ROOT,
+        cwd=root or ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
