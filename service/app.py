@@ -21,6 +21,7 @@ from service.health import blp as health_blp
 from service.http import bodies, connection, media
 from service.http.api import Api, register_converters
 from service.newsroom import context as newsroom
+from service.newsroom import recovery
 from service.observability import logs, metrics
 from service.root import blp as root_blp
 from service.sides.routes import blp as sides_blp
@@ -87,6 +88,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     if app.config["LOAD_SEEDS"]:
         with app.app_context():
             seeding.load_seeds()
+    recovery.init_app(app)
     return app
 
 

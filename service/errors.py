@@ -31,3 +31,7 @@ class InvalidReference(DomainError):
 
 class VersionMismatch(DomainError):
     """The resource changed since the version the client (or the request) was based on."""
+
+
+class ExtractionBusy(DomainError):
+    """Every extraction process is busy and the queue in front of them is full."""

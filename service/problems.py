@@ -106,17 +106,25 @@ def handle_http_exception(error: HTTPException):
     return problem(error.code or 500, data.get("message") or error.description, headers)
 
 
+# Domain errors that are a bare status and their detail.
+STATUS_OF_ERROR = (
+    (errors.NotFound, 404),
+    (errors.VersionMismatch, 412),
+)
+
+
 def handle_domain_error(error: errors.DomainError):
     """Render a domain error with the status its class stands for."""
-    if isinstance(error, errors.NotFound):
-        return problem(404, error.detail)
     if isinstance(error, errors.Conflict):
         existing = str(error.existing_id) if error.existing_id is not None else None
         return problem(409, error.detail, existing_id=existing)
     if isinstance(error, errors.InvalidReference):
         return validation_problem({error.field: [error.detail]})
-    if isinstance(error, errors.VersionMismatch):
-        return problem(412, error.detail)
+    if isinstance(error, errors.ExtractionBusy):
+        return unavailable(error.detail)
+    for kind, status in STATUS_OF_ERROR:
+        if isinstance(error, kind):
+            return problem(status, error.detail)
     log.error("unmapped domain error %s", type(error).__name__)
     return problem(500, "An unexpected error occurred.")
 

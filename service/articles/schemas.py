@@ -25,7 +25,7 @@ READ_ONLY = ("content_hash", "side_ids", "claim_count", "extraction", "source_do
 class ExtractionRecordSchema(ma.Schema):
     """The outcome of an extraction run."""
 
-    status = ma.fields.String(metadata={"enum": ["done", "failed", "skipped"]})
+    status = ma.fields.String(metadata={"enum": ["pending", "done", "failed", "skipped"]})
     extractor = ma.fields.String(allow_none=True)
     extracted_at = UTCDateTime(allow_none=True)
     error = ma.fields.String(allow_none=True)

@@ -154,15 +154,22 @@ class ClaimRepository(Repository):
         """How many claims are attributed to a side."""
         return self.collection.count_documents({"side_id": side_id})
 
-    def count_for_article(self, article_id: ObjectId) -> int:
-        """How many claims an article has."""
-        return self.collection.count_documents({"article_id": article_id})
-
-    def side_ids_for_article(self, article_id: ObjectId) -> list[ObjectId]:
-        """The sides an article's claims are attributed to, sorted."""
-        return sorted(
-            s for s in self.collection.distinct("side_id", {"article_id": article_id}) if s
+    def count_by_side(self, article_id: ObjectId) -> dict[ObjectId | None, int]:
+        """How many claims an article has per side (None: unattributed), in one aggregate."""
+        rows = self.collection.aggregate(
+            [
+                {"$match": {"article_id": article_id}},
+                {"$group": {"_id": "$side_id", "n": {"$sum": 1}}},
+            ]
         )
+        return {row["_id"]: row["n"] for row in rows}
+
+    def delete_replaceable(self, claim_ids: list[ObjectId]) -> None:
+        """Delete these claims if they are still extracted and unreviewed."""
+        if claim_ids:
+            self.collection.delete_many(
+                {"_id": {"$in": claim_ids}, "origin": "extracted", "review.status": "unreviewed"}
+            )
 
     def unattribute(self, claim_ids: list[ObjectId]) -> None:
         """Make these claims unattributed (no side, so no evidence for one)."""
@@ -177,10 +184,6 @@ class ClaimRepository(Repository):
             {"side_id": side_id}, {"$set": {"side_id": None, "side_evidence": None}}
         )
         return article_ids
-
-    def set_spans(self, claim_id: ObjectId, spans: dict) -> None:
-        """Move a claim's spans (its article's body changed)."""
-        self.collection.update_one({"_id": claim_id}, {"$set": spans})
 
     def set_published_at(self, article_id: ObjectId, published_at) -> None:
         """Copy an article's publication date onto its claims (they are filtered by it)."""

@@ -438,7 +438,7 @@ def test_reextract_keeps_manual_and_reviewed_claims(extracting_client):
     ids = [c["id"] for c in result["claims"]]
     assert reviewed["id"] in ids
     assert manual["id"] in ids
-    assert claims[1]["id"] not in ids  # unreviewed extracted claim replaced
+    assert claims[1]["id"] in ids  # an unchanged statement keeps its claim (and id)
     assert len(ids) == 3
     got = client.get(f"{API}/claims/{reviewed['id']}").get_json()
     assert got == reviewed
