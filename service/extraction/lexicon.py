@@ -65,6 +65,8 @@ MENTAL_VERBS = frozenset(_LISTS["MENTAL_VERBS"])
 # Phrases after which a source's description names a topic, not an affiliation ("a person
 # familiar with the consortium's plans" does not speak for the consortium).
 TOPIC_MARKERS: tuple[str, ...] = tuple(_LISTS["TOPIC_MARKERS"])
+# Words that deny a link: "a group that is independent of the union" does not speak for it.
+SEPARATION_MARKERS: tuple[str, ...] = tuple(_LISTS["SEPARATION_MARKERS"])
 # Demonyms of regions and nations outside the country gazetteer ("European", "Scottish").
 REGION_DEMONYMS = frozenset(w.capitalize() for w in _LISTS["REGION_DEMONYMS"])
 # Last words of side names that make the side a polity ("European Union", "Scottish government").

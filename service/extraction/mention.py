@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from service.extraction.discourse import Speaker
-from service.extraction.lexicon import FORMER_WORDS, TOPIC_MARKERS
+from service.extraction.lexicon import FORMER_WORDS, SEPARATION_MARKERS, TOPIC_MARKERS
 
 WORD = re.compile(r"[A-Za-z]+")
 PARTS = re.compile(r",|;|\band\b")
@@ -17,9 +17,11 @@ def words_of(text: str) -> set[str]:
 
 
 def without_topic(text: str) -> str:
-    """A description cut before what the source knows about ("familiar with the plans")."""
+    """A description cut before what the source knows about ("familiar with the plans") and
+    before a denied link ("which is independent of the union")."""
     lowered = text.lower()
-    cut = min((lowered.find(m) for m in TOPIC_MARKERS if m in lowered), default=len(text))
+    markers = (*TOPIC_MARKERS, *SEPARATION_MARKERS)
+    cut = min((lowered.find(m) for m in markers if m in lowered), default=len(text))
     return text[:cut]
 
 

@@ -1,0 +1,52 @@
+"""Affiliation links that syntax shows or denies: a group that states it is independent of a
+side, and names with a plural possessive written with a curly apostrophe."""
+
+import pytest
+
+
+def registry(*sides):
+    return [
+        {"id": f"s{i}", "name": name, "aliases": list(aliases)}
+        for i, (name, aliases) in enumerate(sides)
+    ]
+
+
+def sides_by_text(claims):
+    return {c["text"]: c["side_name"] for c in claims}
+
+
+TRUST = ("Marlow Housing Trust", ("the housing trust", "the trust"))
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "is independent of the housing trust",
+        "is not part of the trust",
+        "is separate from the housing trust",
+    ],
+)
+def test_a_group_that_denies_a_link_does_not_speak_for_that_side(extract, link):
+    text = (
+        f"The Marlow Tenants Forum, which speaks for renters and {link}, said repairs were "
+        "taking months. Its secretary, Joan Pike, said three families had waited a year."
+    )
+    claims = extract(text, sides=registry(TRUST)).claims
+    assert len(claims) == 2, claims
+    assert all(c["side_name"] is None for c in claims), claims
+
+
+def test_a_group_that_works_with_a_side_still_speaks_for_it(extract):
+    text = "Ravi Mehta, who works for the housing trust, said the repairs would start in May."
+    claims = extract(text, sides=registry(TRUST)).claims
+    assert [c["side_name"] for c in claims] == ["Marlow Housing Trust"]
+
+
+@pytest.mark.parametrize("apostrophe", ["\u2019", "'"])
+def test_a_name_with_a_plural_possessive_is_one_name(extract, apostrophe):
+    name = f"Northshire Nurses{apostrophe} Association"
+    text = f"The {name} said the pay offer was an insult to its members."
+    sides = registry((name, ()), ("Northshire Health Board", ("the board",)))
+    claims = extract(text, sides=sides).claims
+    assert [c["speaker"]["name"] for c in claims] == [name]
+    assert [c["side_name"] for c in claims] == [name]
