@@ -35,6 +35,15 @@ from service.extraction.sides import SideResolver
 NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
 
 
+def possessive_mark(token: Token) -> bool:
+    """A possessive ending, also the curly apostrophe of a plural the parser reads as a
+    closing quote ("the Players\u2019 Association")."""
+    if token.dep_ == "case":
+        return True
+    previous = token.nbor(-1) if token.i > 0 else None
+    return token.text in ("\u2019", "'") and previous is not None and previous.lower_.endswith("s")
+
+
 class SpeakerBuilder:
     """Builds speakers from tokens, resolving references through the discourse."""
 
@@ -168,7 +177,7 @@ class SpeakerBuilder:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in ORG_WORDS:
                 tokens.extend(child.subtree)
-        tokens = [t for t in tokens if not t.is_punct or t.i > head.i or t.dep_ == "case"]
+        tokens = [t for t in tokens if not t.is_punct or t.i > head.i or possessive_mark(t)]
         # "Angola's ministry of energy" keeps its possessor; "Ireland's Data Protection
         # Commission" is a name on its own.
         common_org = head.lower_ in ORG_WORDS and head.text[:1].islower()
