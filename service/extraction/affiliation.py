@@ -8,6 +8,7 @@ from collections.abc import Callable
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
+    COMPANY_NOUNS,
     GOVERNMENT_TITLES,
     GOVERNMENT_WORDS,
     NEUTRAL_ROLES,
@@ -159,8 +160,19 @@ def possessor(rules: Affiliations, mention: Mention) -> Found:
         if person is not None and person.side is not None:
             return possessed(person, mention.title, mention.at)  # the lawyer stands with Okoro
     definite = DEFINITE_POSSESSOR.match(words[1]) if len(words) > 1 and words[0] == "the" else None
-    body = rules.discourse.by_role(definite.group(1), personal=False) if definite else None
-    return possessed(body, mention.title, mention.at)
+    return possessed(definite_owner(rules, definite), mention.title, mention.at)
+
+
+def definite_owner(rules: Affiliations, definite: re.Match[str] | None) -> Speaker | None:
+    """The body a definite possessor refers back to: by its name ("the federation's"), or
+    the company last introduced ("the firm's" after "Tamar Homes, the developer")."""
+    if definite is None:
+        return None
+    noun = definite.group(1)
+    body = rules.discourse.by_role(noun, personal=False)
+    if body is None and noun in COMPANY_NOUNS:
+        body = rules.discourse.by_company()
+    return body
 
 
 def possessed(owner: Speaker | None, title: str, at: int | None) -> Found:

@@ -50,3 +50,17 @@ def test_a_name_with_a_plural_possessive_is_one_name(extract, apostrophe):
     claims = extract(text, sides=sides).claims
     assert [c["speaker"]["name"] for c in claims] == [name]
     assert [c["side_name"] for c in claims] == [name]
+
+
+@pytest.mark.parametrize("noun", ["firm", "business"])
+def test_an_officer_of_the_firm_speaks_for_the_company_introduced_before(extract, noun):
+    text = (
+        "Brackwater Foods, the supplier behind the recall, wrote to every school on Monday. "
+        f"\u201cNo child was put at risk,\u201d said Lena Ortiz, the {noun}\u2019s head of safety."
+    )
+    sides = registry(("Brackwater Foods", ("Brackwater",)), ("Ashdown Council", ("the council",)))
+    claims = extract(text, sides=sides).claims
+    assert [(c["speaker"]["name"], c["side_name"]) for c in claims] == [
+        ("Lena Ortiz", "Brackwater Foods")
+    ]
+    assert claims[0]["side_evidence"]["via"] == "possessive"
