@@ -74,3 +74,28 @@ def test_a_hyphenated_title_is_read_whole(extract, title):
     assert [(c["speaker"]["title"], c["side_name"]) for c in claims] == [
         (title, "Harwick University")
     ]
+
+
+ESTUARY = ("Estuary Ferries", ("the operator",))
+COUNCIL = ("Harford District Council", ("the district council", "the council"))
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        (
+            "Estuary Ferries, whose managing director Paula Wren joined in May, said fares "
+            "would rise. Wren said the crossings would stay open.",
+            "Estuary Ferries",
+        ),
+        (
+            "The district council, whose leader, Cllr Omar Haddad, backed the scheme, has "
+            "kept quiet. Haddad said the committee would decide in June.",
+            "Harford District Council",
+        ),
+    ],
+)
+def test_an_officer_named_in_a_whose_clause_speaks_for_the_body(extract, text, body):
+    claims = extract(text, sides=registry(ESTUARY, COUNCIL)).claims
+    assert claims[-1]["speaker"]["name"] in ("Paula Wren", "Cllr Omar Haddad"), claims
+    assert claims[-1]["side_name"] == body
