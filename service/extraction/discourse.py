@@ -116,11 +116,12 @@ class Discourse:
     ) -> Speaker | None:
         """The latest entity named by noun: a person by title ("the spokesman") or an
         organisation by name ("the coalition"); modifiers must match too ("the central bank"
-        is not "Baltic Crest Bank")."""
+        is not "Baltic Crest Bank", "the Kenyan minister" not "Tanzania's minister")."""
         noun = noun.lower()
         named = [s for s in reversed(self.mentions) if s.name and s.explicit]
         if personal:
-            return next((s for s in named if noun in speaker_words(s.title)), None)
+            wanted = {noun, *modifiers}
+            return next((s for s in named if wanted <= speaker_words(s.title)), None)
         wanted = {noun, *modifiers}
         for types in (("organization", "place"), ("group",)):
             found = [s for s in named if s.type in types and wanted <= speaker_words(s.name)]

@@ -90,9 +90,16 @@ class SpeakerBuilder:
             if named is not None and named.pos_ == "PROPN":
                 return self.proper(named, title_head=head)
             return self.common(head)
+        return self.titled(head, appositive)
+
+    def titled(self, head: Token, appositive: Token | None) -> Speaker:
+        """A proper noun phrase, with the name found after a title ("Secretary of State for
+        Labour Miguel Antunes", "The Health Minister, Joan Kearney,")."""
         holder = titled_holder(head)
         if holder is not None:
             return self.proper(holder, title_head=None, title_from=head)
+        if appositive is not None and is_title_word(head) and not is_title_word(appositive):
+            return self.proper(appositive, title_head=head)
         return self.proper(head, title_head=appositive)
 
     def pronoun(self, head: Token, nearby: list[Speaker]) -> Speaker | None:
@@ -231,6 +238,10 @@ class SpeakerBuilder:
                 c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.is_alpha
             )
             personal = lemma(head) in ROLE_NOUNS
+            if personal:  # "the Kenyan minister" is not the minister of another country
+                modifiers = (
+                    frozenset(c.lower_ for c in head.lefts if c.text[:1].isupper()) & modifiers
+                )
             referent = self.discourse.by_role(head.lower_, personal, modifiers)
             if referent is None and not personal:  # a title met before: "Superintendent X"
                 referent = self.discourse.by_title_head(head.lower_)

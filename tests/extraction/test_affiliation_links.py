@@ -99,3 +99,28 @@ def test_an_officer_named_in_a_whose_clause_speaks_for_the_body(extract, text, b
     claims = extract(text, sides=registry(ESTUARY, COUNCIL)).claims
     assert claims[-1]["speaker"]["name"] in ("Paula Wren", "Cllr Omar Haddad"), claims
     assert claims[-1]["side_name"] == body
+
+
+def test_a_title_before_its_holder_in_apposition_gives_the_name(extract):
+    text = (
+        "The Transport Minister, Greta Olsen, told parliament that the tunnel would open in "
+        "2029. \u201cWe will not cut corners,\u201d the minister said."
+    )
+    sides = registry(("Ministry of Transport", ("the ministry",)), ("Rail Union", ()))
+    claims = extract(text, sides=sides).claims
+    assert [(c["speaker"]["name"], c["side_name"]) for c in claims] == [
+        ("Greta Olsen", "Ministry of Transport"),
+        ("Greta Olsen", "Ministry of Transport"),
+    ]
+
+
+def test_a_bare_role_with_a_demonym_does_not_refer_to_another_countrys_official(extract):
+    text = (
+        "Norland sent its Minister for Fisheries, Piet Aalst. \u201cThe quotas are fair,\u201d "
+        "Aalst said. \u201cThey will empty our harbours,\u201d the Vestrian minister said."
+    )
+    sides = registry(("Norland", ()), ("Vestria", ()))
+    claims = extract(text, sides=sides).claims
+    last = claims[-1]
+    assert last["speaker"]["name"] != "Piet Aalst"
+    assert last["side_name"] != "Norland"
