@@ -9,6 +9,8 @@ from service.extraction.lexicon import FORMER_WORDS, SEPARATION_MARKERS, TOPIC_M
 
 WORD = re.compile(r"[A-Za-z]+")
 PARTS = re.compile(r",|;|\band\b")
+# A role held in the past up to a time: "who worked as a team leader at X until 2023".
+ENDED_ROLE = re.compile(r"\b(?:worked|served|was|were)\b.*\buntil\b")
 
 
 def words_of(text: str) -> set[str]:
@@ -30,7 +32,11 @@ def without_former(text: str) -> str:
     and a former harbour master"; "a former employee of the airline" speaks for no one)."""
     parts = PARTS.split(text)
     # Lower case only: "Former Miners' Association" is a name.
-    kept = [part for part in parts if not set(re.findall(r"[a-z-]+", part)) & FORMER_WORDS]
+    kept = [
+        part
+        for part in parts
+        if not set(re.findall(r"[a-z-]+", part)) & FORMER_WORDS and not ENDED_ROLE.search(part)
+    ]
     return text if len(kept) == len(parts) else ", ".join(p.strip() for p in kept if p.strip())
 
 
