@@ -124,6 +124,10 @@ ADVERSARIAL_ROLES: dict[str, tuple[str, ...]] = {
 }
 # Lawyers stand with their client: "Peller's barrister", "his lawyer".
 LAWYER_WORDS = frozenset(_LISTS["LAWYER_WORDS"])
+# Verbs whose agent takes a role of the proceeding: "prosecuted by X" (X is a prosecutor).
+PROCEEDING_AGENTS: dict[str, str] = {
+    verb: roles[0] for verb, roles in _LISTS["PROCEEDING_AGENTS"].items()
+}
 # "The trial of X": X is the defendant.
 TRIAL_NOUNS = frozenset(_LISTS["TRIAL_NOUNS"])
 # Common nouns a company is referred back to by ("the company", "the developer").

@@ -3,7 +3,7 @@
 
 from spacy.tokens import Token
 
-from service.extraction.lexicon import MEMBERSHIP_VERBS, TRIAL_NOUNS
+from service.extraction.lexicon import MEMBERSHIP_VERBS, PROCEEDING_AGENTS, TRIAL_NOUNS
 from service.extraction.phrases import span_text
 from service.extraction.pipeline import lemma
 
@@ -19,6 +19,8 @@ def syntactic_roles(head: Token) -> list[str]:
     if head.dep_ == "pobj" and verb.dep_ == "agent" and lemma(verb.head) in MEMBERSHIP_VERBS:
         body = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         roles += [span_text(list(c.subtree)) for c in body]
+    if head.dep_ == "pobj" and verb.dep_ == "agent" and lemma(verb.head) in PROCEEDING_AGENTS:
+        roles.append(PROCEEDING_AGENTS[lemma(verb.head)])  # "the case is prosecuted by X"
     if head.dep_ == "pobj" and verb.lower_ == "of" and lemma(verb.head) in TRIAL_NOUNS:
         roles.append("defendant")
     owner = whose_owner(head)

@@ -124,3 +124,36 @@ def test_a_bare_role_with_a_demonym_does_not_refer_to_another_countrys_official(
     last = claims[-1]
     assert last["speaker"]["name"] != "Piet Aalst"
     assert last["side_name"] != "Norland"
+
+
+def test_who_prosecutes_the_case_speaks_for_the_prosecution(extract):
+    text = (
+        "Ivo Brandt denies three counts of fraud. The case is being prosecuted by Clara Voss "
+        "KC, who opened it on Monday. Voss told jurors that the invoices had been forged."
+    )
+    sides = registry(
+        ("Crown Prosecution Service", ("the prosecution", "prosecutors")),
+        ("Ivo Brandt", ("Brandt", "the defence")),
+    )
+    claims = extract(text, sides=sides).claims
+    voss = [c for c in claims if c["speaker"]["name"] == "Clara Voss"]
+    assert [c["side_name"] for c in voss] == ["Crown Prosecution Service"]
+
+
+def test_a_role_held_until_a_past_date_gives_no_side(extract):
+    text = (
+        "Tomas Berg, who worked as a dispatcher at Halvard Air until 2022, said the rosters "
+        "had always been too tight."
+    )
+    claims = extract(text).claims
+    assert [(c["speaker"]["name"], c["side_name"]) for c in claims] == [("Tomas Berg", None)]
+
+
+@pytest.mark.parametrize(
+    "topic", ["a specialist in university funding", "an expert on university pay"]
+)
+def test_the_topic_of_an_expert_is_not_an_affiliation(extract, topic):
+    text = f"Dr Ines Moll, {topic} at the Kessel Institute, said the cuts went too far."
+    sides = registry(("Harwick University", ("the university",)), ("Staff Union", ("the union",)))
+    claims = extract(text, sides=sides).claims
+    assert [c["side_name"] for c in claims] == [None]
