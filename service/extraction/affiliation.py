@@ -35,7 +35,9 @@ from service.extraction.sides import (
     without_stations,
 )
 
-Found = tuple[SideRef, Evidence] | None
+# A rule may also settle that a mention has no side: a person introduced earlier without
+# one keeps none ("introduction").
+Found = tuple[SideRef | None, Evidence | None] | None
 DEFINITE_POSSESSOR = re.compile(r"^([a-z][\w-]+)(?:'s|\u2019s)$")
 POSSESSOR = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)$")
 # A title with its own place of work states an affiliation ("a professor at X University").

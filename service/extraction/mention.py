@@ -67,4 +67,5 @@ def read_mention(
     title = without_former(without_topic(speaker.title or ""))
     context = [without_former(without_topic(text)) for text in context]
     roles = [without_former(without_topic(text)) for text in roles]
-    return Mention(speaker, name, title, *(context[:1] or [""]), context[1:], nearby, roles)
+    phrase = context[0] if context else ""
+    return Mention(speaker, name, title, phrase, context[1:], nearby, roles)

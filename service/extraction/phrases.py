@@ -19,7 +19,7 @@ def span_text(tokens: list[Token]) -> str:
 
 def core_tokens(head: Token, drop_determiner: bool) -> list[Token]:
     """The noun phrase of head without relative clauses, appositions and edge punctuation."""
-    skipped = set()
+    skipped: set[int] = set()
     for child in head.children:
         close_participle = child.dep_ == "acl" and child.i == head.i + 1  # "the union representing"
         if child.dep_ in CLAUSE_DEPS and child.tag_ != "HYPH" and not close_participle:

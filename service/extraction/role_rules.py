@@ -39,7 +39,7 @@ def adversarial_role(rules: "Affiliations", mention: Mention) -> Found:
         for side_word, pattern in role_patterns().items():
             role = pattern.search(text) if text else None
             side = unique_side(rules, {side_word}) if role else None
-            if side is not None:
+            if side is not None and role is not None:
                 return side, Evidence("role", role.group(0), mention.at)
     return None
 
@@ -101,7 +101,7 @@ def office_in_setting(rules: "Affiliations", mention: Mention) -> Found:
     return (found.side, Evidence("office", found.text, mention.at)) if found else None
 
 
-def names_a_body(title: str, own_name: set[str] = frozenset()) -> bool:
+def names_a_body(title: str, own_name: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether a title names its own body ("spokeswoman for Eastfield County Council"):
     capitalised words other than titles, institution nouns and the person's own name."""
     capitalised = {w.lower() for w in re.findall(r"\b[A-Z][\w']*", title)}

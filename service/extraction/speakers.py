@@ -226,8 +226,9 @@ class SpeakerBuilder:
     def common(self, head: Token) -> Speaker:
         """A common noun phrase: a role, an organisation or a group."""
         author = document_author(head)
-        if author is not None:
-            return self.build(author, self.nearby)
+        written = self.build(author, self.nearby) if author is not None else None
+        if written is not None:
+            return written
         tokens = core_tokens(head, drop_determiner=False)
         start, end = self.offsets(tokens)
         text = span_text(tokens)
