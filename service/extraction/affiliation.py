@@ -11,8 +11,10 @@ from service.extraction.lexicon import (
     COMPANY_NOUNS,
     GOVERNMENT_TITLES,
     GOVERNMENT_WORDS,
+    LAWYER_WORDS,
     NEUTRAL_ROLES,
     OFFICIAL_WORDS,
+    PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     POSTED_ROLES,
     ROLE_NOUNS,
@@ -156,6 +158,9 @@ def possessor(rules: Affiliations, mention: Mention) -> Found:
     if words[0] in POSSESSIVE_PRONOUNS:
         owner = rules.discourse.collective(mention.nearby)
         return possessed(owner, mention.title, mention.at)
+    if words[0] in PERSONAL_PRONOUNS and set(words[1:]) & (TITLE_WORDS | LAWYER_WORDS):
+        # "her chief of staff", "his lawyer": an officer stands with the person
+        return possessed(rules.discourse.personal(), mention.title, mention.at)
     for word in (mention.speaker.title or "").split():
         named = POSSESSOR.match(word)
         person = rules.discourse.by_surname(named.group(1)) if named else None

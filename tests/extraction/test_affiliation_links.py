@@ -157,3 +157,30 @@ def test_the_topic_of_an_expert_is_not_an_affiliation(extract, topic):
     sides = registry(("Harwick University", ("the university",)), ("Staff Union", ("the union",)))
     claims = extract(text, sides=sides).claims
     assert [c["side_name"] for c in claims] == [None]
+
+
+def test_an_officer_of_a_person_stands_with_that_person(extract):
+    text = (
+        "Rita Coll, the mayor of Dunmore, said the depot would stay open. "
+        "Her chief of staff, Owen Hale, said the city would cover the repairs."
+    )
+    sides = registry(
+        ("City of Dunmore", ("the city", "Dunmore")), ("Dunmore Transit", ("the operator",))
+    )
+    claims = extract(text, sides=sides).claims
+    hale = [c for c in claims if c["speaker"]["name"] == "Owen Hale"]
+    assert [c["side_name"] for c in hale] == ["City of Dunmore"]
+    assert hale[0]["side_evidence"]["via"] == "possessive"
+
+
+def test_a_relative_of_a_person_does_not_take_their_side(extract):
+    text = (
+        "Rita Coll, the mayor of Dunmore, said the depot would stay open. "
+        "Her brother, Owen Hale, said the depot had flooded twice."
+    )
+    sides = registry(
+        ("City of Dunmore", ("the city", "Dunmore")), ("Dunmore Transit", ("the operator",))
+    )
+    claims = extract(text, sides=sides).claims
+    hale = [c for c in claims if c["speaker"]["name"] == "Owen Hale"]
+    assert [c["side_name"] for c in hale] == [None]
