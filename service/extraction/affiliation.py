@@ -8,10 +8,13 @@ from collections.abc import Callable
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
+    COMPANY_NOUNS,
     GOVERNMENT_TITLES,
     GOVERNMENT_WORDS,
+    LAWYER_WORDS,
     NEUTRAL_ROLES,
     OFFICIAL_WORDS,
+    PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     POSTED_ROLES,
     ROLE_NOUNS,
@@ -34,7 +37,9 @@ from service.extraction.sides import (
     without_stations,
 )
 
-Found = tuple[SideRef, Evidence] | None
+# A rule may also settle that a mention has no side: a person introduced earlier without
+# one keeps none ("introduction").
+Found = tuple[SideRef | None, Evidence | None] | None
 DEFINITE_POSSESSOR = re.compile(r"^([a-z][\w-]+)(?:'s|\u2019s)$")
 POSSESSOR = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)$")
 # A title with its own place of work states an affiliation ("a professor at X University").
@@ -153,14 +158,28 @@ def possessor(rules: Affiliations, mention: Mention) -> Found:
     if words[0] in POSSESSIVE_PRONOUNS:
         owner = rules.discourse.collective(mention.nearby)
         return possessed(owner, mention.title, mention.at)
+    if words[0] in PERSONAL_PRONOUNS and set(words[1:]) & (TITLE_WORDS | LAWYER_WORDS):
+        # "her chief of staff", "his lawyer": an officer stands with the person
+        return possessed(rules.discourse.personal(), mention.title, mention.at)
     for word in (mention.speaker.title or "").split():
         named = POSSESSOR.match(word)
         person = rules.discourse.by_surname(named.group(1)) if named else None
         if person is not None and person.side is not None:
             return possessed(person, mention.title, mention.at)  # the lawyer stands with Okoro
     definite = DEFINITE_POSSESSOR.match(words[1]) if len(words) > 1 and words[0] == "the" else None
-    body = rules.discourse.by_role(definite.group(1), personal=False) if definite else None
-    return possessed(body, mention.title, mention.at)
+    return possessed(definite_owner(rules, definite), mention.title, mention.at)
+
+
+def definite_owner(rules: Affiliations, definite: re.Match[str] | None) -> Speaker | None:
+    """The body a definite possessor refers back to: by its name ("the federation's"), or
+    the company last introduced ("the firm's" after "Tamar Homes, the developer")."""
+    if definite is None:
+        return None
+    noun = definite.group(1)
+    body = rules.discourse.by_role(noun, personal=False)
+    if body is None and noun in COMPANY_NOUNS:
+        body = rules.discourse.by_company()
+    return body
 
 
 def possessed(owner: Speaker | None, title: str, at: int | None) -> Found:

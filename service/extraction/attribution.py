@@ -28,7 +28,7 @@ class ParagraphState:
 
 def merge_quotes(analysis: ParagraphAnalysis) -> tuple[list[Found], list[Quote]]:
     """Rule claims that contain a whole quote become direct; quotes they cut are left to cues."""
-    kept, consumed = [], set()
+    kept, consumed = [], set[int]()
     for found in analysis.found:
         overlapping = [
             q for q in analysis.quotes if found.start < q.outer_end and q.outer_start < found.end

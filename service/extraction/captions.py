@@ -49,7 +49,7 @@ def dateline_length(text: str) -> int:
 
 def body_paragraphs(text: str) -> list[Paragraph]:
     """Split an article into analysable paragraphs, skipping captions and headings."""
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     position = 0
     for piece in [*PARAGRAPH_BREAK.split(text)]:
         start = text.find(piece, position) if piece else position

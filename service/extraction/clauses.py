@@ -78,7 +78,8 @@ def _closed_inside(doc, start: int, end: int) -> bool:
 
 def without(tokens, hidden: set[int]) -> list[Token]:
     """The longest run of consecutive tokens not in hidden."""
-    runs, current = [], []
+    runs: list[list[Token]] = []
+    current: list[Token] = []
     for token in tokens:
         if token.i in hidden or (current and token.i != current[-1].i + 1):
             if current:

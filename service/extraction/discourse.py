@@ -2,9 +2,12 @@
 
 import re
 from dataclasses import dataclass, replace
+from typing import cast
 
 from service.extraction.lexicon import COMPANY_NOUNS, CORPORATE_WORDS
 from service.extraction.sides import Evidence, SideRef
+from service.extraction.types import Speaker as ClaimSpeaker
+from service.extraction.types import SpeakerType
 
 NAME_WORD = re.compile(r"[A-Za-z]+")
 
@@ -22,9 +25,10 @@ class Speaker:
     explicit: bool = True
     evidence: Evidence | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> ClaimSpeaker:
         """The speaker object of a claim."""
-        return {"name": self.name, "title": self.title, "type": self.type}
+        kind = cast(SpeakerType, self.type)  # the builders only make the contract's types
+        return {"name": self.name, "title": self.title, "type": kind}
 
     def at(self, start: int, end: int, explicit: bool = False) -> "Speaker":
         """The same referent mentioned at another place (a pronoun or a role): its side
@@ -86,7 +90,7 @@ class Discourse:
             s for s in reversed(self.mentions) if s.type == "person" and s.name and " " in s.name
         ]
         for position in (-1, 0):
-            found = next((s for s in people if s.name.split()[position] == word), None)
+            found = next((s for s in people if (s.name or "").split()[position] == word), None)
             if found is not None:
                 return found
         return None
@@ -109,22 +113,23 @@ class Discourse:
         the retailer")."""
         noun = noun.lower()
         people = [s for s in reversed(self.mentions) if s.name and s.explicit and s.title]
-        return next((s for s in people if title_head(s.title) == noun), None)
+        return next((s for s in people if title_head(s.title or "") == noun), None)
 
     def by_role(
         self, noun: str, personal: bool, modifiers: frozenset[str] = frozenset()
     ) -> Speaker | None:
         """The latest entity named by noun: a person by title ("the spokesman") or an
         organisation by name ("the coalition"); modifiers must match too ("the central bank"
-        is not "Baltic Crest Bank")."""
+        is not "Baltic Crest Bank", "the Kenyan minister" not "Tanzania's minister")."""
         noun = noun.lower()
         named = [s for s in reversed(self.mentions) if s.name and s.explicit]
         if personal:
-            return next((s for s in named if noun in speaker_words(s.title)), None)
+            wanted = {noun, *modifiers}
+            return next((s for s in named if wanted <= speaker_words(s.title)), None)
         wanted = {noun, *modifiers}
         for types in (("organization", "place"), ("group",)):
             found = [s for s in named if s.type in types and wanted <= speaker_words(s.name)]
-            headed = [s for s in found if s.name.lower().split()[-1] == noun]
+            headed = [s for s in found if (s.name or "").lower().split()[-1:] == [noun]]
             if headed or found:
                 return (headed or found)[0]
         return None

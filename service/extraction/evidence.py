@@ -2,9 +2,10 @@
 
 import re
 from functools import lru_cache
+from typing import cast
 
 from service.extraction.sides import Evidence
-from service.extraction.types import SideEvidence
+from service.extraction.types import EvidenceVia, SideEvidence
 
 # Evidence is read within a few sentences of its mention; a window keeps long articles
 # that repeat a name linear.
@@ -17,11 +18,12 @@ def side_evidence(body: str, shown: Evidence | None) -> SideEvidence | None:
     occurrence nearest where they were read), or a null span when they are not there."""
     if shown is None:
         return None
+    via = cast(EvidenceVia, shown.via)  # every rule's via is one of the contract's names
     found = nearest(body, shown.text, shown.at or 0)
     if found is None:
-        return {"via": shown.via, "text": shown.text, "span": None}
+        return {"via": via, "text": shown.text, "span": None}
     start, end = found
-    return {"via": shown.via, "text": body[start:end], "span": {"start": start, "end": end}}
+    return {"via": via, "text": body[start:end], "span": {"start": start, "end": end}}
 
 
 def nearest(body: str, text: str, at: int) -> tuple[int, int] | None:

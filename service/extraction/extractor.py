@@ -1,5 +1,7 @@
 """The extractor: article text and side registry in, attributed claims out."""
 
+from typing import cast
+
 from service.extraction.analysis import Found, analyse
 from service.extraction.attribution import (
     ParagraphState,
@@ -12,7 +14,7 @@ from service.extraction.discourse import Discourse
 from service.extraction.evidence import side_evidence
 from service.extraction.pipeline import DEFAULT_MODEL, load_pipeline, model_version
 from service.extraction.sides import SideResolver
-from service.extraction.types import ExtractedClaim, ExtractionResult, NewSide
+from service.extraction.types import ExtractedClaim, ExtractionResult, Kind, NewSide, Span
 
 EXTRACTOR_NAME = "claimdesk-rules"
 EXTRACTOR_VERSION = "1.0.0"
@@ -97,12 +99,12 @@ def confidence(found: Found) -> float:
 def claim_dict(text: str, found: Found) -> ExtractedClaim:
     """The claim object handed to the store."""
     speaker, side = found.speaker, found.speaker.side
-    speaker_span = None
+    speaker_span: Span | None = None
     if speaker.start is not None and speaker.end is not None:
         speaker_span = {"start": speaker.start, "end": speaker.end}
     return {
         "text": text[found.start : found.end],
-        "kind": found.kind,
+        "kind": cast(Kind, found.kind),
         "speaker": speaker.as_dict(),
         "cue": found.cue,
         "span": {"start": found.start, "end": found.end},

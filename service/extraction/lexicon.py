@@ -40,6 +40,9 @@ GENERIC_SIDE_WORDS = frozenset(_LISTS["GENERIC_SIDE_WORDS"])
 POST_NOMINALS = frozenset(_LISTS["POST_NOMINALS"])
 # Abbreviations that must not end a sentence ("Sgt. Kevin Marsh").
 TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(w.capitalize() for w in _LISTS["TITLE_ABBREVIATIONS"])
+# Titles written with a hyphen, kept one token so the parser does not split the title
+# ("the vice-chancellor" read as "the vice").
+HYPHENATED_TITLES: tuple[str, ...] = tuple(_LISTS["HYPHENATED_TITLES"])
 # Boilerplate about a source's anonymity is not a claim.
 ANONYMITY: tuple[str, ...] = tuple(_LISTS["ANONYMITY"])
 # Documents whose authors speak through them ("a study by researchers at X found ...").
@@ -65,6 +68,8 @@ MENTAL_VERBS = frozenset(_LISTS["MENTAL_VERBS"])
 # Phrases after which a source's description names a topic, not an affiliation ("a person
 # familiar with the consortium's plans" does not speak for the consortium).
 TOPIC_MARKERS: tuple[str, ...] = tuple(_LISTS["TOPIC_MARKERS"])
+# Words that deny a link: "a group that is independent of the union" does not speak for it.
+SEPARATION_MARKERS: tuple[str, ...] = tuple(_LISTS["SEPARATION_MARKERS"])
 # Demonyms of regions and nations outside the country gazetteer ("European", "Scottish").
 REGION_DEMONYMS = frozenset(w.capitalize() for w in _LISTS["REGION_DEMONYMS"])
 # Last words of side names that make the side a polity ("European Union", "Scottish government").
@@ -119,6 +124,10 @@ ADVERSARIAL_ROLES: dict[str, tuple[str, ...]] = {
 }
 # Lawyers stand with their client: "Peller's barrister", "his lawyer".
 LAWYER_WORDS = frozenset(_LISTS["LAWYER_WORDS"])
+# Verbs whose agent takes a role of the proceeding: "prosecuted by X" (X is a prosecutor).
+PROCEEDING_AGENTS: dict[str, str] = {
+    verb: roles[0] for verb, roles in _LISTS["PROCEEDING_AGENTS"].items()
+}
 # "The trial of X": X is the defendant.
 TRIAL_NOUNS = frozenset(_LISTS["TRIAL_NOUNS"])
 # Common nouns a company is referred back to by ("the company", "the developer").

@@ -5,10 +5,12 @@ import re
 from dataclasses import dataclass, field
 
 from service.extraction.discourse import Speaker
-from service.extraction.lexicon import FORMER_WORDS, TOPIC_MARKERS
+from service.extraction.lexicon import FORMER_WORDS, SEPARATION_MARKERS, TOPIC_MARKERS
 
 WORD = re.compile(r"[A-Za-z]+")
 PARTS = re.compile(r",|;|\band\b")
+# A role held in the past up to a time: "who worked as a team leader at X until 2023".
+ENDED_ROLE = re.compile(r"\b(?:worked|served|was|were)\b.*\buntil\b")
 
 
 def words_of(text: str) -> set[str]:
@@ -17,9 +19,11 @@ def words_of(text: str) -> set[str]:
 
 
 def without_topic(text: str) -> str:
-    """A description cut before what the source knows about ("familiar with the plans")."""
+    """A description cut before what the source knows about ("familiar with the plans") and
+    before a denied link ("which is independent of the union")."""
     lowered = text.lower()
-    cut = min((lowered.find(m) for m in TOPIC_MARKERS if m in lowered), default=len(text))
+    markers = (*TOPIC_MARKERS, *SEPARATION_MARKERS)
+    cut = min((lowered.find(m) for m in markers if m in lowered), default=len(text))
     return text[:cut]
 
 
@@ -28,7 +32,11 @@ def without_former(text: str) -> str:
     and a former harbour master"; "a former employee of the airline" speaks for no one)."""
     parts = PARTS.split(text)
     # Lower case only: "Former Miners' Association" is a name.
-    kept = [part for part in parts if not set(re.findall(r"[a-z-]+", part)) & FORMER_WORDS]
+    kept = [
+        part
+        for part in parts
+        if not set(re.findall(r"[a-z-]+", part)) & FORMER_WORDS and not ENDED_ROLE.search(part)
+    ]
     return text if len(kept) == len(parts) else ", ".join(p.strip() for p in kept if p.strip())
 
 
@@ -59,4 +67,5 @@ def read_mention(
     title = without_former(without_topic(speaker.title or ""))
     context = [without_former(without_topic(text)) for text in context]
     roles = [without_former(without_topic(text)) for text in roles]
-    return Mention(speaker, name, title, *(context[:1] or [""]), context[1:], nearby, roles)
+    phrase = context[0] if context else ""
+    return Mention(speaker, name, title, phrase, context[1:], nearby, roles)

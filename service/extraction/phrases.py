@@ -2,7 +2,7 @@
 
 from spacy.tokens import Token
 
-from service.extraction.lexicon import DOCUMENT_NOUNS, HONORIFICS, TITLE_WORDS
+from service.extraction.lexicon import DOCUMENT_NOUNS, HONORIFICS, HYPHENATED_TITLES, TITLE_WORDS
 from service.extraction.pipeline import lemma
 
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "parataxis")
@@ -19,7 +19,7 @@ def span_text(tokens: list[Token]) -> str:
 
 def core_tokens(head: Token, drop_determiner: bool) -> list[Token]:
     """The noun phrase of head without relative clauses, appositions and edge punctuation."""
-    skipped = set()
+    skipped: set[int] = set()
     for child in head.children:
         close_participle = child.dep_ == "acl" and child.i == head.i + 1  # "the union representing"
         if child.dep_ in CLAUSE_DEPS and child.tag_ != "HYPH" and not close_participle:
@@ -87,7 +87,9 @@ def titled_holder(head: Token) -> Token | None:
 def is_title_word(token: Token) -> bool:
     """Whether a token is a title, rank or honorific rather than part of a name."""
     word = token.lower_.rstrip(".")
-    return word in TITLE_WORDS or token.lower_ in HONORIFICS or word.endswith("-general")
+    if word in TITLE_WORDS or word in HYPHENATED_TITLES or token.lower_ in HONORIFICS:
+        return True
+    return word.endswith("-general")
 
 
 def title_text(tokens: list[Token]) -> str | None:

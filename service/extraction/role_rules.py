@@ -3,7 +3,7 @@ adversarial proceeding a role belongs to, and the institution an office heads.""
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from service.extraction.lexicon import (
     ADVERSARIAL_ROLES,
@@ -13,15 +13,22 @@ from service.extraction.lexicon import (
     TITLE_WORDS,
 )
 from service.extraction.mention import Mention, words_of
-from service.extraction.sides import Evidence, SideRef
+from service.extraction.sides import Evidence, NameMatch, SideRef, SideResolver
 
-if TYPE_CHECKING:
-    from service.extraction.affiliation import Affiliations
+
+class Rules(Protocol):
+    """What these rules read of the evidence rules' state (affiliation.Affiliations); a
+    protocol, so that this module does not import the one that imports it."""
+
+    resolver: SideResolver
+
+    def registered(self, text: str, name: str) -> NameMatch | None: ...
+
 
 Found = tuple[SideRef, Evidence] | None
 
 
-def stated_role(rules: "Affiliations", mention: Mention) -> Found:
+def stated_role(rules: Rules, mention: Mention) -> Found:
     """The sentence states the role: "X is the president of the union", "the campaign is
     chaired by X"."""
     for text in mention.roles:
@@ -31,7 +38,7 @@ def stated_role(rules: "Affiliations", mention: Mention) -> Found:
     return None
 
 
-def adversarial_role(rules: "Affiliations", mention: Mention) -> Found:
+def adversarial_role(rules: Rules, mention: Mention) -> Found:
     """A role of a proceeding names its side: a prosecutor is the prosecution, the
     defendant and their lawyers the defence, a plaintiff the claimant."""
     texts = [mention.title, mention.name if mention.speaker.type == "group" else ""]
@@ -39,7 +46,7 @@ def adversarial_role(rules: "Affiliations", mention: Mention) -> Found:
         for side_word, pattern in role_patterns().items():
             role = pattern.search(text) if text else None
             side = unique_side(rules, {side_word}) if role else None
-            if side is not None:
+            if side is not None and role is not None:
                 return side, Evidence("role", role.group(0), mention.at)
     return None
 
@@ -62,7 +69,7 @@ def words_alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
-def institution_office(rules: "Affiliations", mention: Mention) -> Found:
+def institution_office(rules: Rules, mention: Mention) -> Found:
     """An office that heads a kind of institution, or a title naming a bare institution
     ("Superintendent X", "Party secretary-general X"), speaks for the one registered
     institution of that kind."""
@@ -89,7 +96,7 @@ def institution_office(rules: "Affiliations", mention: Mention) -> Found:
     return None
 
 
-def office_in_setting(rules: "Affiliations", mention: Mention) -> Found:
+def office_in_setting(rules: Rules, mention: Mention) -> Found:
     """An officer with a bare title speaks for the body named where they speak: "At the
     federation's offices, chief executive X said"."""
     title = mention.title
@@ -101,7 +108,7 @@ def office_in_setting(rules: "Affiliations", mention: Mention) -> Found:
     return (found.side, Evidence("office", found.text, mention.at)) if found else None
 
 
-def names_a_body(title: str, own_name: set[str] = frozenset()) -> bool:
+def names_a_body(title: str, own_name: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether a title names its own body ("spokeswoman for Eastfield County Council"):
     capitalised words other than titles, institution nouns and the person's own name."""
     capitalised = {w.lower() for w in re.findall(r"\b[A-Z][\w']*", title)}
@@ -109,7 +116,7 @@ def names_a_body(title: str, own_name: set[str] = frozenset()) -> bool:
     return bool(capitalised - known)
 
 
-def sides_of_kind(rules: "Affiliations", kind: str) -> list[SideRef]:
+def sides_of_kind(rules: Rules, kind: str) -> list[SideRef]:
     """Registered sides whose name or an alias is headed by kind (or holds it, for a
     phrase: "school board")."""
     return [
@@ -128,7 +135,7 @@ def is_kind(phrase: str, kind: str) -> bool:
     return bool(words) and words[-1].removesuffix("s") == kind.removesuffix("s")
 
 
-def unique_side(rules: "Affiliations", kinds: set[str]) -> SideRef | None:
+def unique_side(rules: Rules, kinds: set[str]) -> SideRef | None:
     """The one registered side of one of kinds; None when no side or several are."""
     found = {side for kind in kinds for side in sides_of_kind(rules, kind)}
     return found.pop() if len(found) == 1 else None

@@ -3,7 +3,7 @@
 
 from spacy.tokens import Token
 
-from service.extraction.lexicon import MEMBERSHIP_VERBS, TRIAL_NOUNS
+from service.extraction.lexicon import MEMBERSHIP_VERBS, PROCEEDING_AGENTS, TRIAL_NOUNS
 from service.extraction.phrases import span_text
 from service.extraction.pipeline import lemma
 
@@ -19,9 +19,32 @@ def syntactic_roles(head: Token) -> list[str]:
     if head.dep_ == "pobj" and verb.dep_ == "agent" and lemma(verb.head) in MEMBERSHIP_VERBS:
         body = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         roles += [span_text(list(c.subtree)) for c in body]
+    if head.dep_ == "pobj" and verb.dep_ == "agent" and lemma(verb.head) in PROCEEDING_AGENTS:
+        roles.append(PROCEEDING_AGENTS[lemma(verb.head)])  # "the case is prosecuted by X"
     if head.dep_ == "pobj" and verb.lower_ == "of" and lemma(verb.head) in TRIAL_NOUNS:
         roles.append("defendant")
+    owner = whose_owner(head)
+    if owner is not None:
+        roles.append(owner.doc[owner.left_edge.i : owner.i + 1].text)
     return roles
+
+
+def whose_owner(head: Token) -> Token | None:
+    """The body a "whose" clause hangs on: "Clydeline, whose chief executive X took over",
+    "the council, whose leader, X, ..." (X is the body's officer)."""
+    possessed = [head, head.head] if head.dep_ == "appos" else [head]
+    for token in possessed:
+        if any(t.lower_ == "whose" and t.dep_ == "poss" for t in token.lefts):
+            break
+        if any(t.lower_ == "whose" and t.dep_ == "poss" for c in token.lefts for t in c.lefts):
+            break
+    else:
+        return None
+    clause = token
+    while clause.dep_ not in ("relcl", "appos") and clause.head is not clause:
+        clause = clause.head
+    owner = clause.head
+    return owner if owner is not clause and owner.pos_ in ("PROPN", "NOUN") else None
 
 
 def setting_of(head: Token) -> str:

@@ -164,7 +164,8 @@ class PhraseIndex:
         self._whole_names = whole_names
         self._sides: dict[str, tuple[SideRef, str, bool]] = {}
         self._found: dict[str, NameMatch | None] = {}
-        folded, exact = [], []
+        folded: list[str] = []
+        exact: list[str] = []
         for phrase, side, form in sorted(entries, key=lambda entry: -len(entry[0])):
             key = _normalise(phrase).lower()
             self._sides.setdefault(key, (side, form, phrase == phrase.lower()))

@@ -35,6 +35,15 @@ from service.extraction.sides import SideResolver
 NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
 
 
+def possessive_mark(token: Token) -> bool:
+    """A possessive ending, also the curly apostrophe of a plural the parser reads as a
+    closing quote ("the Players\u2019 Association")."""
+    if token.dep_ == "case":
+        return True
+    previous = token.nbor(-1) if token.i > 0 else None
+    return token.text in ("\u2019", "'") and previous is not None and previous.lower_.endswith("s")
+
+
 class SpeakerBuilder:
     """Builds speakers from tokens, resolving references through the discourse."""
 
@@ -81,9 +90,16 @@ class SpeakerBuilder:
             if named is not None and named.pos_ == "PROPN":
                 return self.proper(named, title_head=head)
             return self.common(head)
+        return self.titled(head, appositive)
+
+    def titled(self, head: Token, appositive: Token | None) -> Speaker:
+        """A proper noun phrase, with the name found after a title ("Secretary of State for
+        Labour Miguel Antunes", "The Health Minister, Joan Kearney,")."""
         holder = titled_holder(head)
         if holder is not None:
             return self.proper(holder, title_head=None, title_from=head)
+        if appositive is not None and is_title_word(head) and not is_title_word(appositive):
+            return self.proper(appositive, title_head=head)
         return self.proper(head, title_head=appositive)
 
     def pronoun(self, head: Token, nearby: list[Speaker]) -> Speaker | None:
@@ -168,7 +184,7 @@ class SpeakerBuilder:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in ORG_WORDS:
                 tokens.extend(child.subtree)
-        tokens = [t for t in tokens if not t.is_punct or t.i > head.i or t.dep_ == "case"]
+        tokens = [t for t in tokens if not t.is_punct or t.i > head.i or possessive_mark(t)]
         # "Angola's ministry of energy" keeps its possessor; "Ireland's Data Protection
         # Commission" is a name on its own.
         common_org = head.lower_ in ORG_WORDS and head.text[:1].islower()
@@ -210,8 +226,9 @@ class SpeakerBuilder:
     def common(self, head: Token) -> Speaker:
         """A common noun phrase: a role, an organisation or a group."""
         author = document_author(head)
-        if author is not None:
-            return self.build(author, self.nearby)
+        written = self.build(author, self.nearby) if author is not None else None
+        if written is not None:
+            return written
         tokens = core_tokens(head, drop_determiner=False)
         start, end = self.offsets(tokens)
         text = span_text(tokens)
@@ -222,6 +239,10 @@ class SpeakerBuilder:
                 c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.is_alpha
             )
             personal = lemma(head) in ROLE_NOUNS
+            if personal:  # "the Kenyan minister" is not the minister of another country
+                modifiers = (
+                    frozenset(c.lower_ for c in head.lefts if c.text[:1].isupper()) & modifiers
+                )
             referent = self.discourse.by_role(head.lower_, personal, modifiers)
             if referent is None and not personal:  # a title met before: "Superintendent X"
                 referent = self.discourse.by_title_head(head.lower_)
