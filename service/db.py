@@ -144,13 +144,12 @@ def store_lock(client) -> threading.RLock:
         return lock
 
 
-class SerialCursor:
-    """A mongomock cursor that reads its results while holding the store's lock."""
+class Serialised:
+    """A mongomock object whose every call runs alone, under its store's lock."""
 
     def __init__(self, inner, lock):
         self._inner = inner
         self._lock = lock
-        self._results = None
 
     def __getattr__(self, name):
         value = getattr(self._inner, name)
@@ -160,9 +159,24 @@ class SerialCursor:
         def call(*args, **kwargs):
             with self._lock:
                 result = value(*args, **kwargs)
-            return self if result is self._inner else result
+            return self._wrap(result)
 
         return call
+
+    def _wrap(self, result):
+        """What a call hands back to the caller."""
+        return result
+
+
+class SerialCursor(Serialised):
+    """A mongomock cursor that reads its results while holding the store's lock."""
+
+    def __init__(self, inner, lock):
+        super().__init__(inner, lock)
+        self._results = None
+
+    def _wrap(self, result):
+        return self if result is self._inner else result
 
     def __iter__(self):
         if self._results is None:
@@ -174,7 +188,7 @@ class SerialCursor:
         return next(iter(self))
 
 
-class SerialCollection:
+class SerialCollection(Serialised):
     """A mongomock collection whose every call runs alone, under one lock per store.
 
     mongomock's compound operations are not atomic (find_one_and_update finds with the
@@ -182,23 +196,8 @@ class SerialCollection:
     it): serialising them gives the single-document atomicity MongoDB guarantees.
     """
 
-    def __init__(self, inner, lock):
-        self._inner = inner
-        self._lock = lock
-
-    def __getattr__(self, name):
-        value = getattr(self._inner, name)
-        if not callable(value):
-            return value
-
-        def call(*args, **kwargs):
-            with self._lock:
-                result = value(*args, **kwargs)
-            if isinstance(result, CursorType):
-                return SerialCursor(result, self._lock)
-            return result
-
-        return call
+    def _wrap(self, result):
+        return SerialCursor(result, self._lock) if isinstance(result, CursorType) else result
 
 
 DATABASE_METHODS = {"command", "drop_collection", "list_collection_names", "create_collection"}

@@ -1,13 +1,13 @@
 """The types the extractor hands to its callers: one definition for every caller."""
 
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, TypedDict
+from typing import Literal, Protocol, TypedDict, get_args
 
 Kind = Literal["direct", "indirect", "position"]
-KINDS: tuple[Kind, ...] = ("direct", "indirect", "position")
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 SpeakerType = Literal["person", "organization", "place", "group", "unknown"]
-SPEAKER_TYPES: tuple[SpeakerType, ...] = ("person", "organization", "place", "group", "unknown")
+SPEAKER_TYPES: tuple[SpeakerType, ...] = get_args(SpeakerType)
 
 EvidenceVia = Literal[
     "alias",
@@ -24,21 +24,7 @@ EvidenceVia = Literal[
     "review",
     "manual",
 ]
-EVIDENCE_VIAS: tuple[EvidenceVia, ...] = (
-    "alias",
-    "name",
-    "title",
-    "apposition",
-    "relative_clause",
-    "possessive",
-    "coreference",
-    "office",
-    "role",
-    "gazetteer",
-    "speaker",
-    "review",
-    "manual",
-)
+EVIDENCE_VIAS: tuple[EvidenceVia, ...] = get_args(EvidenceVia)
 
 
 class Span(TypedDict):
