@@ -35,3 +35,7 @@ class VersionMismatch(DomainError):
 
 class FeatureUnavailable(DomainError):
     """The backing store lacks a feature a request needs (full-text search in memory)."""
+
+
+class Gone(DomainError):
+    """What the request names existed once but is no longer kept (an expired cursor)."""

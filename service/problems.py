@@ -118,6 +118,8 @@ def handle_domain_error(error: errors.DomainError):
         return problem(412, error.detail)
     if isinstance(error, errors.FeatureUnavailable):
         return problem(501, error.detail)
+    if isinstance(error, errors.Gone):
+        return problem(410, error.detail)
     log.error("unmapped domain error %s", type(error).__name__)
     return problem(500, "An unexpected error occurred.")
 
