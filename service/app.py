@@ -15,6 +15,7 @@ from service.config import IN_MEMORY_NOTICE, load_config
 from service.health import blp as health_blp
 from service.http import bodies
 from service.http.api import Api, register_converters
+from service.idempotency import hook as idempotency_hook
 from service.observability import logs, metrics
 from service.sides.routes import blp as sides_blp
 
@@ -42,7 +43,15 @@ API_SETTINGS = {
         },
     },
 }
-EXPOSED_HEADERS = ["ETag", "Link", "Location", "X-Total-Count", "X-Request-ID", "Retry-After"]
+EXPOSED_HEADERS = [
+    "ETag",
+    "Link",
+    "Location",
+    "X-Total-Count",
+    "X-Request-ID",
+    "Retry-After",
+    "Idempotent-Replayed",
+]
 
 
 def create_app(config: dict | None = None, mongo_client=None, extractor=None) -> Flask:
@@ -62,6 +71,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     guard.init_app(app)
     limits.init_app(app)
     bodies.init_app(app)
+    idempotency_hook.init_app(app)
     metrics.init_app(app)
     if app.config["CORS_ORIGINS"]:
         CORS(app, origins=app.config["CORS_ORIGINS"], expose_headers=EXPOSED_HEADERS)

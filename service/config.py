@@ -49,6 +49,10 @@ def load_config(env: Mapping[str, str] | None = None) -> dict:
         "RATE_LIMIT": env.get("RATE_LIMIT", "600 per minute"),
         "RATE_LIMIT_ENABLED": _flag(env.get("RATE_LIMIT_ENABLED"), default=True),
         "AUTH_FAILURE_LIMIT": env.get("AUTH_FAILURE_LIMIT", "30 per minute"),
+        "IDEMPOTENCY_TTL_SECONDS": _int(env, "IDEMPOTENCY_TTL_SECONDS", 86400),
+        # Longer than any request runs (a bulk import with extraction): a key whose
+        # request outlives it may run a second time.
+        "IDEMPOTENCY_LEASE_SECONDS": _int(env, "IDEMPOTENCY_LEASE_SECONDS", 900),
         "CORS_ORIGINS": [o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()],
     }
 

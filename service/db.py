@@ -48,6 +48,15 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("revoked_at", ASCENDING), ("created_at", DESCENDING)], name="live"),
         IndexModel([("name", ASCENDING)], name="name"),
     ],
+    "changes": [
+        IndexModel(
+            [("resource", ASCENDING), ("doc_id", ASCENDING), ("version", ASCENDING)],
+            name="doc_version",
+        ),
+    ],
+    "idempotency_keys": [
+        IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_at_ttl"),
+    ],
     "claims": [
         IndexModel([("article_id", ASCENDING), ("span.start", ASCENDING)], name="article_order"),
         IndexModel([("side_id", ASCENDING), ("published_at", DESCENDING)], name="side_date"),

@@ -105,21 +105,24 @@ def handle_http_exception(error: HTTPException):
     return problem(error.code or 500, data.get("message") or error.description, headers)
 
 
+STATUS_OF_ERROR = {
+    errors.NotFound: 404,
+    errors.VersionMismatch: 412,
+    errors.FeatureUnavailable: 501,
+    errors.Gone: 410,
+}
+
+
 def handle_domain_error(error: errors.DomainError):
     """Render a domain error with the status its class stands for."""
-    if isinstance(error, errors.NotFound):
-        return problem(404, error.detail)
     if isinstance(error, errors.Conflict):
         existing = str(error.existing_id) if error.existing_id is not None else None
         return problem(409, error.detail, existing_id=existing)
     if isinstance(error, errors.InvalidReference):
         return validation_problem({error.field: [error.detail]})
-    if isinstance(error, errors.VersionMismatch):
-        return problem(412, error.detail)
-    if isinstance(error, errors.FeatureUnavailable):
-        return problem(501, error.detail)
-    if isinstance(error, errors.Gone):
-        return problem(410, error.detail)
+    for error_class, status in STATUS_OF_ERROR.items():
+        if isinstance(error, error_class):
+            return problem(status, error.detail)
     log.error("unmapped domain error %s", type(error).__name__)
     return problem(500, "An unexpected error occurred.")
 

@@ -8,23 +8,16 @@ import contextlib
 import datetime as dt
 import secrets
 
-from pymongo import ASCENDING, DESCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING
 from pymongo.errors import DuplicateKeyError
 
-from service.changes.serial import state_for
 from service.http.fields import utcnow
+from service.store_state import state_for
 
 PENDING, COMMITTED, VOID = "pending", "committed", "void"
 RESOURCES = ("articles", "claims", "sides")
 EVENTS = {"articles": "article", "claims": "claim", "sides": "side"}
 MAX_RESERVE_ATTEMPTS = 10_000
-INDEXES = [
-    IndexModel(
-        [("resource", ASCENDING), ("doc_id", ASCENDING), ("version", ASCENDING)],
-        name="doc_version",
-    ),
-    IndexModel([("state", ASCENDING), ("reserved_at", ASCENDING)], name="state_reserved"),
-]
 
 
 class ChangeRepository:
@@ -37,10 +30,6 @@ class ChangeRepository:
         self.collection = db[self.collection_name]
         self.shared = state_for(db)
         self.lock = self.shared.lock
-
-    def ensure_indexes(self) -> None:
-        """Create the indexes the settle lookups use; idempotent."""
-        self.collection.create_indexes(INDEXES)
 
     def highest(self) -> int:
         """The highest sequence taken so far (0 before the first write)."""

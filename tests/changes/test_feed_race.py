@@ -9,7 +9,7 @@ from bson import ObjectId
 from service.changes.feed import ChangeFeed
 from service.changes.recording import ChangeRecorder
 from service.changes.repository import COMMITTED, ChangeRepository
-from service.changes.serial import store_lock
+from service.store_state import store_lock
 from service.http.fields import utcnow
 
 WRITERS = 20

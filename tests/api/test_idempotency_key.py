@@ -1,0 +1,143 @@
+"""Idempotency-Key on POST: replays, other bodies, requests in flight, scopes, expiry."""
+
+import threading
+
+from conftest import FakeExtractor
+
+API = "/api/v1"
+KEY = {"Idempotency-Key": "order-7f3a"}
+
+
+class GatedExtractor(FakeExtractor):
+    """An extractor that holds its request until the test opens the gate."""
+
+    def __init__(self):
+        super().__init__()
+        self.entered = threading.Event()
+        self.gate = threading.Event()
+
+    def extract(self, text, sides=None, auto_sides=True):
+        self.entered.set()
+        assert self.gate.wait(10)
+        return super().extract(text, sides, auto_sides)
+
+
+def test_the_same_key_and_body_replays_the_first_answer(client, db):
+    first = client.post(f"{API}/sides", json={"name": "Freedonia"}, headers=KEY)
+    again = client.post(f"{API}/sides", json={"name": "Freedonia"}, headers=KEY)
+    assert first.status_code == again.status_code == 201
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert "Idempotent-Replayed" not in first.headers
+    assert again.get_json() == first.get_json()
+    assert again.headers["Location"] == first.headers["Location"]
+    assert again.headers["ETag"] == first.headers["ETag"]
+    assert db.sides.count_documents({}) == 1
+
+
+def test_the_same_key_with_another_body_is_a_422(client, db, problem):
+    client.post(f"{API}/sides", json={"name": "Freedonia"}, headers=KEY)
+    body = problem(client.post(f"{API}/sides", json={"name": "Sylvania"}, headers=KEY), 422)
+    assert "Idempotency-Key" in body["detail"]
+    assert db.sides.count_documents({}) == 1
+    # Another path (or query string) is another request too.
+    problem(client.post(f"{API}/articles", json={"name": "Freedonia"}, headers=KEY), 422)
+
+
+def test_an_error_answer_is_replayed_too(client, db):
+    first = client.post(f"{API}/sides", json={"name": ""}, headers=KEY)
+    again = client.post(f"{API}/sides", json={"name": ""}, headers=KEY)
+    assert first.status_code == again.status_code == 422
+    assert again.get_json() == first.get_json()
+    assert again.headers["Idempotent-Replayed"] == "true"
+
+
+def test_keys_are_scoped_to_the_caller(app, db):
+    client = app.test_client()
+    one, other = {"REMOTE_ADDR": "10.0.0.1"}, {"REMOTE_ADDR": "10.0.0.2"}
+    first = client.post(f"{API}/sides", json={"name": "Freedonia"}, headers=KEY, environ_base=one)
+    assert first.status_code == 201
+    second = client.post(f"{API}/sides", json={"name": "Sylvania"}, headers=KEY, environ_base=other)
+    assert second.status_code == 201
+    assert "Idempotent-Replayed" not in second.headers
+    assert db.sides.count_documents({}) == 2
+
+
+def test_a_request_still_running_makes_a_retry_409(make_app, problem):
+    extractor = GatedExtractor()
+    app = make_app(extractor=extractor)
+    article = {"title": "Talks", "body": 'Freedonia said "we will talk".'}
+    answers = {}
+
+    def first():
+        answers["first"] = app.test_client().post(f"{API}/articles", json=article, headers=KEY)
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    assert extractor.entered.wait(10)
+    retry = app.test_client().post(f"{API}/articles", json=article, headers=KEY)
+    body = problem(retry, 409)
+    assert "still running" in body["detail"]
+    extractor.gate.set()
+    thread.join(10)
+    assert answers["first"].status_code == 201
+    replay = app.test_client().post(f"{API}/articles", json=article, headers=KEY)
+    assert replay.status_code == 201
+    assert replay.get_json()["id"] == answers["first"].get_json()["id"]
+
+
+def test_racing_retries_run_the_request_once(app, db):
+    barrier = threading.Barrier(8)
+    statuses = []
+
+    def post():
+        client = app.test_client()
+        barrier.wait()
+        response = client.post(f"{API}/sides", json={"name": "Freedonia"}, headers=KEY)
+        statuses.append((response.status_code, response.headers.get("Idempotent-Replayed")))
+
+    for _ in range(5):
+        db.sides.delete_many({})
+        db.idempotency_keys.delete_many({})
+        statuses.clear()
+        threads = [threading.Thread(target=post) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(10)
+        assert db.sides.count_documents({}) == 1
+        assert statuses.count((201, None)) == 1, statuses
+        assert all(s in {(201, None), (201, "true"), (409, None)} for s in statuses), statuses
+
+
+def test_an_expired_key_is_free_again(make_app, db_of):
+    app = make_app({"IDEMPOTENCY_TTL_SECONDS": 0})
+    client = app.test_client()
+    assert client.post(f"{API}/sides", json={"name": "Freedonia"}, headers=KEY).status_code == 201
+    again = client.post(f"{API}/sides", json={"name": "Sylvania"}, headers=KEY)
+    assert again.status_code == 201
+    assert db_of(app).sides.count_documents({}) == 2
+
+
+def test_the_store_expires_records_with_a_ttl_index(client, db):
+    client.post(f"{API}/sides", json={"name": "Freedonia"}, headers=KEY)
+    indexes = db.idempotency_keys.index_information()
+    ttl = [i for i in indexes.values() if "expireAfterSeconds" in i]
+    assert ttl and ttl[0]["key"] == [("expires_at", 1)]
+    record = db.idempotency_keys.find_one()
+    assert 86399 <= (record["expires_at"] - record["created_at"]).total_seconds() <= 86400
+    assert "order-7f3a" not in str(record["_id"])
+
+
+def test_a_malformed_key_is_a_400_and_gets_nothing_done(client, db, problem):
+    for key in ("", "a" * 256, "tab\there", "é"):
+        response = client.post(
+            f"{API}/sides", json={"name": "Freedonia"}, headers={"Idempotency-Key": key}
+        )
+        problem(response, 400)
+    assert db.sides.count_documents({}) == 0
+
+
+def test_without_a_key_posts_are_not_deduplicated(client, db, problem):
+    assert client.post(f"{API}/sides", json={"name": "Freedonia"}).status_code == 201
+    problem(client.post(f"{API}/sides", json={"name": "Freedonia"}), 409)
+    assert db.idempotency_keys.count_documents({}) == 0
