@@ -53,6 +53,16 @@ def load_config(env: Mapping[str, str] | None = None) -> dict:
         # Longer than any request runs (a bulk import with extraction): a key whose
         # request outlives it may run a second time.
         "IDEMPOTENCY_LEASE_SECONDS": _int(env, "IDEMPOTENCY_LEASE_SECONDS", 900),
+        "CHANGES_RETENTION_DAYS": _int(env, "CHANGES_RETENTION_DAYS", 30),
+        "CHANGES_PENDING_TIMEOUT_SECONDS": _int(env, "CHANGES_PENDING_TIMEOUT_SECONDS", 120),
+        "WEBHOOKS_ALLOW_LOOPBACK_HTTP": _flag(env.get("WEBHOOKS_ALLOW_LOOPBACK_HTTP"), False),
+        # "thread": a background thread of each app delivers (the embedded default);
+        # "off": the `claimdesk deliver` service does (docker-compose).
+        "WEBHOOKS_DISPATCHER": env.get("WEBHOOKS_DISPATCHER") or ("off" if mongo_uri else "thread"),
+        "WEBHOOK_TIMEOUT_SECONDS": _int(env, "WEBHOOK_TIMEOUT_SECONDS", 10),
+        "WEBHOOK_RETRY_BASE_SECONDS": _int(env, "WEBHOOK_RETRY_BASE_SECONDS", 5),
+        "WEBHOOK_RETRY_MAX_DELAY_SECONDS": _int(env, "WEBHOOK_RETRY_MAX_DELAY_SECONDS", 14400),
+        "WEBHOOK_RETRY_WINDOW_SECONDS": _int(env, "WEBHOOK_RETRY_WINDOW_SECONDS", 86400),
         "CORS_ORIGINS": [o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()],
     }
 

@@ -54,6 +54,25 @@ INDEXES: dict[str, list[IndexModel]] = {
             name="doc_version",
         ),
     ],
+    "webhooks": [
+        IndexModel([("created_at", DESCENDING), ("_id", DESCENDING)], name="created_at"),
+        IndexModel([("active", ASCENDING)], name="active"),
+    ],
+    "webhook_outbox": [
+        IndexModel([("webhook_id", ASCENDING), ("seq", ASCENDING)], unique=True, name="once"),
+        IndexModel(
+            [("state", ASCENDING), ("next_attempt_at", ASCENDING), ("seq", ASCENDING)], name="due"
+        ),
+        IndexModel(
+            [("webhook_id", ASCENDING), ("resource_key", ASCENDING), ("seq", ASCENDING)],
+            name="resource_order",
+        ),
+        IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_at_ttl"),
+    ],
+    "webhook_deliveries": [
+        IndexModel([("webhook_id", ASCENDING), ("at", DESCENDING)], name="webhook_at"),
+        IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_at_ttl"),
+    ],
     "idempotency_keys": [
         IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_at_ttl"),
     ],
@@ -96,9 +115,11 @@ def make_client(config: dict):
     )
 
 
-def ensure_indexes(database, in_memory: bool = False) -> None:
-    """Create every index the queries rely on; idempotent."""
+def ensure_indexes(database, in_memory: bool = False, collections=None) -> None:
+    """Create every index the queries rely on (of ``collections``, if given); idempotent."""
     for name, models in INDEXES.items():
+        if collections is not None and name not in collections:
+            continue
         collection = database[name]
         if not in_memory:
             collection.create_indexes(models)
