@@ -10,6 +10,7 @@ from service import cli, db, extracting, limits, seeding
 from service.articles.routes import blp as articles_blp
 from service.auth import guard
 from service.auth.routes import blp as keys_blp
+from service.changes.routes import blp as changes_blp
 from service.claims.routes import blp as claims_blp
 from service.config import IN_MEMORY_NOTICE, load_config
 from service.health import blp as health_blp
@@ -18,6 +19,8 @@ from service.http.api import Api, register_converters
 from service.idempotency import hook as idempotency_hook
 from service.observability import logs, metrics
 from service.sides.routes import blp as sides_blp
+from service.webhooks import running as webhook_delivery
+from service.webhooks.routes import blp as webhooks_blp
 
 log = logging.getLogger("claimdesk")
 AUTH_OFF_NOTICE = (
@@ -80,6 +83,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     if app.config["LOAD_SEEDS"]:
         with app.app_context():
             seeding.load_seeds()
+    webhook_delivery.start_background(app)
     return app
 
 
@@ -93,6 +97,15 @@ def _register_api(app: Flask) -> Api:
     app.add_url_rule("/api/v1/docs/assets/<path:filename>", "docs_assets", _serve_docs_assets)
     api = Api(app)
     register_converters(app, api)
-    for blueprint in (articles_blp, claims_blp, sides_blp, keys_blp, health_blp):
+    blueprints = (
+        articles_blp,
+        claims_blp,
+        sides_blp,
+        changes_blp,
+        keys_blp,
+        webhooks_blp,
+        health_blp,
+    )
+    for blueprint in blueprints:
         api.register_blueprint(blueprint)
     return api

@@ -58,7 +58,7 @@ def load_config(env: Mapping[str, str] | None = None) -> dict:
         "WEBHOOKS_ALLOW_LOOPBACK_HTTP": _flag(env.get("WEBHOOKS_ALLOW_LOOPBACK_HTTP"), False),
         # "thread": a background thread of each app delivers (the embedded default);
         # "off": the `claimdesk deliver` service does (docker-compose).
-        "WEBHOOKS_DISPATCHER": env.get("WEBHOOKS_DISPATCHER") or ("off" if mongo_uri else "thread"),
+        "WEBHOOKS_DISPATCHER": _dispatcher_mode(env.get("WEBHOOKS_DISPATCHER"), mongo_uri),
         "WEBHOOK_TIMEOUT_SECONDS": _int(env, "WEBHOOK_TIMEOUT_SECONDS", 10),
         "WEBHOOK_RETRY_BASE_SECONDS": _int(env, "WEBHOOK_RETRY_BASE_SECONDS", 5),
         "WEBHOOK_RETRY_MAX_DELAY_SECONDS": _int(env, "WEBHOOK_RETRY_MAX_DELAY_SECONDS", 14400),
@@ -83,4 +83,14 @@ def _auth_mode(value: str | None, mongo_uri: str | None) -> str:
     mode = value.strip().lower()
     if mode not in {"required", "off"}:
         raise ValueError(f"setting AUTH must be 'required' or 'off', got {value!r}")
+    return mode
+
+
+def _dispatcher_mode(value: str | None, mongo_uri: str | None) -> str:
+    """``thread`` (default in memory) or ``off`` (default with MongoDB: compose runs deliver)."""
+    if value is None or value.strip() == "":
+        return "off" if mongo_uri else "thread"
+    mode = value.strip().lower()
+    if mode not in {"thread", "off"}:
+        raise ValueError(f"setting WEBHOOKS_DISPATCHER must be 'thread' or 'off', got {value!r}")
     return mode
