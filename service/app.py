@@ -19,7 +19,6 @@ from service.http.api import Api, register_converters
 from service.idempotency import hook as idempotency_hook
 from service.observability import logs, metrics
 from service.sides.routes import blp as sides_blp
-from service.webhooks import running as webhook_delivery
 from service.webhooks.routes import blp as webhooks_blp
 
 log = logging.getLogger("claimdesk")
@@ -83,7 +82,6 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     if app.config["LOAD_SEEDS"]:
         with app.app_context():
             seeding.load_seeds()
-    webhook_delivery.start_background(app)
     return app
 
 

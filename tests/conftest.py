@@ -20,7 +20,6 @@ BASE_CONFIG = {
     "RETRY_AFTER_SECONDS": 5,
     "AUTH": "off",
     "RATE_LIMIT_ENABLED": False,
-    "WEBHOOKS_DISPATCHER": "off",
 }
 
 

@@ -30,7 +30,7 @@ def build_dispatcher(app: Flask) -> Dispatcher:
 
 def start_background(app: Flask) -> threading.Event | None:
     """Deliver from a daemon thread of this process (WEBHOOKS_DISPATCHER=thread)."""
-    if app.config["WEBHOOKS_DISPATCHER"] != "thread" or app.config.get("COMMAND_LINE"):
+    if app.config["WEBHOOKS_DISPATCHER"] != "thread":
         return None
     stop = threading.Event()
     dispatcher = build_dispatcher(app)
