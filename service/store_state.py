@@ -20,6 +20,9 @@ class StoreState:
         # The highest sequence this process saw taken. Only ever too low (another
         # worker went further, which a duplicate key reveals), so it cannot open a gap.
         self.highest_seen = 0
+        self.in_memory = in_memory
+        # In memory only: reserved sequences whose write has not finished, by number.
+        self.pending: dict[int, dict] = {}
 
 
 def state_for(database) -> StoreState:

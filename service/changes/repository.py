@@ -25,11 +25,15 @@ class ChangeRepository:
 
     collection_name = "changes"
 
-    def __init__(self, db):
+    def __init__(self, db, in_process: bool | None = None):
         self.db = db
         self.collection = db[self.collection_name]
         self.shared = state_for(db)
         self.lock = self.shared.lock
+        # The in-memory store lives in this process, so its reservations can too: the
+        # record is inserted once, when it is resolved (mongomock updates scan the
+        # whole collection). MongoDB, shared by processes, keeps them as pending records.
+        self.in_process = self.shared.in_memory if in_process is None else in_process
 
     def highest(self) -> int:
         """The highest sequence taken so far (0 before the first write)."""
@@ -39,7 +43,12 @@ class ChangeRepository:
     def oldest(self) -> int | None:
         """The lowest sequence still kept, or None when nothing was ever written."""
         low = self.collection.find_one({}, {"_id": 1}, sort=[("_id", ASCENDING)])
-        return low["_id"] if low else None
+        kept = [low["_id"]] if low else []
+        if self.in_process:
+            with self.lock:
+                if self.shared.pending:
+                    kept.append(min(self.shared.pending))  # reserved, not yet written
+        return min(kept) if kept else None
 
     def reserve(self, resource: str, doc_id, op: str, version: int, refs=None) -> int:
         """Insert a pending record under the next free sequence and return that sequence."""
@@ -55,6 +64,11 @@ class ChangeRepository:
             "reserved_at": utcnow(),
             "at": None,
         }
+        if self.in_process:
+            with self.lock:
+                self.shared.highest_seen = (self.shared.highest_seen or self.highest()) + 1
+                self.shared.pending[self.shared.highest_seen] = record
+                return self.shared.highest_seen
         guess = self.shared.highest_seen
         for _ in range(MAX_RESERVE_ATTEMPTS):
             with self.lock:
@@ -80,11 +94,18 @@ class ChangeRepository:
         """Move a record out of pending, if it still is; whether this call did it."""
         sets = {"state": state, "at": utcnow()}
         with self.lock:
+            if self.in_process:
+                record = self.shared.pending.pop(seq, None)
+                if record is not None:
+                    self.collection.insert_one({**record, **sets, "_id": seq})
+                return record is not None
             result = self.collection.update_one({"_id": seq, "state": PENDING}, {"$set": sets})
         return result.modified_count == 1
 
     def state_of(self, seq: int) -> str | None:
         """The state of one record (None once pruned)."""
+        if self.in_process and seq in self.shared.pending:
+            return PENDING
         record = self.collection.find_one({"_id": seq}, {"state": 1})
         return record["state"] if record else None
 

@@ -4,6 +4,7 @@ import random
 import threading
 import time
 
+import pytest
 from bson import ObjectId
 
 from service.changes.feed import ChangeFeed
@@ -90,8 +91,8 @@ def backlog(changes: ChangeRepository, count: int):
     )
 
 
-def run_round(database, seed: int):
-    changes = ChangeRepository(database)
+def run_round(database, seed: int, in_process: bool):
+    changes = ChangeRepository(database, in_process=in_process)
     backlog(changes, BACKLOG)
     feed = ChangeFeed(changes, lookup=lambda r, i: database["docs"].find_one({"_id": i}))
     recorder = ChangeRecorder(changes)
@@ -148,11 +149,12 @@ def run_round(database, seed: int):
     return truth, seen
 
 
-def test_a_polling_consumer_sees_every_change_once_in_order(database, mongo_client):
+@pytest.mark.parametrize("in_process", [False, True], ids=["pending-records", "in-process"])
+def test_a_polling_consumer_sees_every_change_once_in_order(database, mongo_client, in_process):
     for seed in range(2):
         db = mongo_client[f"{database.name}_{seed}"]
         try:
-            truth, seen = run_round(db, seed)
+            truth, seen = run_round(db, seed, in_process)
         finally:
             mongo_client.drop_database(db.name)
         commit_order = [s for s, *_ in truth]

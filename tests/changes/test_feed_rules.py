@@ -15,7 +15,14 @@ from service.errors import Gone, InvalidReference
 
 @pytest.fixture
 def changes(database):
-    return ChangeRepository(database)
+    """Reservations as pending records: the MongoDB way, here on any backend."""
+    return ChangeRepository(database, in_process=False)
+
+
+@pytest.fixture(params=[False, True], ids=["pending-records", "in-process"])
+def any_changes(database, request):
+    """Both ways of holding reservations (in-process is the in-memory store's)."""
+    return ChangeRepository(database, in_process=request.param)
 
 
 def feed_of(database, changes, timeout=60.0):
@@ -29,7 +36,8 @@ def age(changes, seq, seconds):
     changes.collection.update_one({"_id": seq}, {"$set": {"reserved_at": past}})
 
 
-def test_the_feed_stops_before_a_pending_record(database, changes):
+def test_the_feed_stops_before_a_pending_record(database, any_changes):
+    changes = any_changes
     feed = feed_of(database, changes)
     first = changes.reserve("claims", ObjectId(), "upsert", 1)
     second = changes.reserve("claims", ObjectId(), "upsert", 1)
@@ -41,7 +49,8 @@ def test_the_feed_stops_before_a_pending_record(database, changes):
     assert position == second
 
 
-def test_void_records_are_passed_silently(database, changes):
+def test_void_records_are_passed_silently(database, any_changes):
+    changes = any_changes
     recorder = ChangeRecorder(changes)
     with recorder.record("sides", ObjectId(), "upsert", 1) as change:
         change.nothing_written()
@@ -112,7 +121,8 @@ def test_a_writer_slower_than_the_timeout_records_its_change_again(database, cha
     assert position == 2
 
 
-def test_the_resource_filter_and_scan_limit_still_move_the_cursor(database, changes):
+def test_the_resource_filter_and_scan_limit_still_move_the_cursor(database, any_changes):
+    changes = any_changes
     recorder = ChangeRecorder(changes)
     for _ in range(5):
         with recorder.record("sides", ObjectId(), "upsert", 1):
@@ -126,7 +136,8 @@ def test_the_resource_filter_and_scan_limit_still_move_the_cursor(database, chan
     assert position == 6
 
 
-def test_pruning_keeps_a_suffix_and_older_cursors_are_gone(database, changes):
+def test_pruning_keeps_a_suffix_and_older_cursors_are_gone(database, any_changes):
+    changes = any_changes
     recorder = ChangeRecorder(changes)
     for _ in range(4):
         with recorder.record("sides", ObjectId(), "upsert", 1):
