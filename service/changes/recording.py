@@ -33,7 +33,13 @@ class ChangeRecorder:
         except BaseException:
             self.changes.void(seq)
             raise
-        if not reservation.written:
+        self.finish(seq, reservation.written, resource, doc_id, op, version, refs)
+
+    def finish(
+        self, seq: int, written: bool, resource: str, doc_id, op: str, version: int, refs=None
+    ):
+        """Commit a reserved change whose write landed, void one whose write did not."""
+        if not written:
             self.changes.void(seq)
         elif not self.changes.commit(seq):
             # Settled as void while this writer was stalled, yet the write did land:

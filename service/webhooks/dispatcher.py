@@ -17,6 +17,7 @@ from pymongo.errors import PyMongoError
 from standardwebhooks.webhooks import Webhook
 
 from service.changes.feed import ChangeFeed, Lookup
+from service.changes.references import references
 from service.errors import Gone
 from service.http.fields import utcnow
 from service.webhooks.deliveries import DeliveryRepository
@@ -28,7 +29,7 @@ from service.webhooks.outbox import (
     OutboxRepository,
 )
 from service.webhooks.repository import WebhookRepository
-from service.webhooks.rules import event_type, references, wants
+from service.webhooks.rules import event_type, wants
 
 log = logging.getLogger(__name__)
 # (resource, stored document) -> the document as the API shows it.

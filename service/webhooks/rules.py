@@ -42,16 +42,6 @@ def event_type(resource: str, event: str) -> str:
     return f"{RESOURCE_NAMES[resource]}.{event}"
 
 
-def references(resource: str, doc: dict) -> dict:
-    """The article and sides a document belongs to, for webhook filters."""
-    if resource == "claims":
-        side = doc.get("side_id")
-        return {"article_id": doc.get("article_id"), "side_ids": [side] if side else []}
-    if resource == "articles":
-        return {"article_id": doc.get("_id"), "side_ids": list(doc.get("side_ids") or [])}
-    return {"article_id": None, "side_ids": [doc.get("_id")]}
-
-
 def wants(webhook: dict, kind: str, refs: dict) -> bool:
     """Whether a webhook subscribes to an event of this type about these references."""
     events = webhook["events"]
