@@ -21,6 +21,13 @@ import time
 
 import requests
 from bson import ObjectId
+from gunicorn.app.base import BaseApplication
+
+from service.app import create_app
+from service.articles.repository import ArticleRepository, content_hash
+from service.claims.repository import ClaimRepository
+from service.db import get_db
+from service.sides.repository import SideRepository
 
 WORDS = [
     "government",
@@ -62,11 +69,6 @@ WORDS = [
 
 def fill(app, n_articles: int, n_claims: int, seed: int = 7) -> dict:
     """Generate sides, articles and claims straight into the store (not over HTTP)."""
-    from service.articles.repository import ArticleRepository, content_hash
-    from service.claims.repository import ClaimRepository
-    from service.db import get_db
-    from service.sides.repository import SideRepository
-
     rng = random.Random(seed)
     with app.app_context():
         db = get_db()
@@ -128,7 +130,6 @@ def fill(app, n_articles: int, n_claims: int, seed: int = 7) -> dict:
 
 def serve(app, port: int, threads: int) -> None:
     """Serve the app with gunicorn (one worker: the in-memory store is one process)."""
-    from gunicorn.app.base import BaseApplication
 
     class Server(BaseApplication):
         def load_config(self):
@@ -223,8 +224,6 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=4)
     args = parser.parse_args()
     os.environ.pop("MONGO_URI", None)
-    from service import create_app
-
     app = create_app(
         {
             "LOAD_SEEDS": False,

@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from service.extraction import Extractor  # noqa: E402
+
 GOLD_DIR = ROOT / "bench" / "gold"
 
 
@@ -190,8 +192,6 @@ def gold_files(paths: list[str]) -> list[Path]:
 def score_files(paths: list[str], extractor=None) -> tuple[list[Score], Score]:
     """Score every gold file; return per-file scores and the total."""
     if extractor is None:
-        from service.extraction import Extractor
-
         extractor = Extractor()
     scores = []
     for path in gold_files(paths):

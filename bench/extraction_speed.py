@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from service.extraction import Extractor  # noqa: E402
+
 GOLD_DIR = ROOT / "bench" / "gold"
 
 
@@ -53,8 +55,6 @@ def build_articles(words: int) -> list[tuple[str, list[dict]]]:
 
 def measure(rounds: int, words: int, model: str) -> dict:
     """Run the extractor over the articles `rounds` times and time it."""
-    from service.extraction import Extractor
-
     extractor = Extractor(model=model)
     articles = build_articles(words)
     started = time.perf_counter()

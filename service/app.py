@@ -1,13 +1,16 @@
 """The application factory."""
 
 import logging
+from typing import cast
 
 import swagger_ui_bundle
 from flask import Flask, send_from_directory
+from flask.json.provider import DefaultJSONProvider
 from flask_cors import CORS
 
-from service import cli, db, extracting, limits, seeding
+from service import commands, db, limits, seeding
 from service.articles.routes import blp as articles_blp
+from service.auth import commands as key_commands
 from service.auth import guard
 from service.auth.routes import blp as keys_blp
 from service.changes.routes import blp as changes_blp
@@ -17,6 +20,7 @@ from service.health import blp as health_blp
 from service.http import bodies
 from service.http.api import Api, register_converters
 from service.idempotency import hook as idempotency_hook
+from service.newsroom import context as newsroom
 from service.observability import logs, metrics
 from service.sides.routes import blp as sides_blp
 from service.webhooks.routes import blp as webhooks_blp
@@ -62,14 +66,14 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     app.config.update(API_SETTINGS)
     app.config.update(load_config())
     app.config.update(config or {})
-    app.json.sort_keys = False
+    cast(DefaultJSONProvider, app.json).sort_keys = False
     logs.init_app(app)
     store = db.init_app(app, mongo_client)
     if store.in_memory:
         log.warning(IN_MEMORY_NOTICE)
     if app.config["AUTH"] != "required":
         log.warning(AUTH_OFF_NOTICE)
-    extracting.init_app(app, extractor)
+    newsroom.init_app(app, extractor)
     guard.init_app(app)
     limits.init_app(app)
     bodies.init_app(app)
@@ -78,7 +82,8 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     if app.config["CORS_ORIGINS"]:
         CORS(app, origins=app.config["CORS_ORIGINS"], expose_headers=EXPOSED_HEADERS)
     _register_api(app)
-    cli.register(app)
+    commands.init_app(app)
+    key_commands.init_app(app)
     if app.config["LOAD_SEEDS"]:
         with app.app_context():
             seeding.load_seeds()

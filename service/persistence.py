@@ -3,8 +3,8 @@
 from bson import ObjectId
 from pymongo import ReturnDocument
 
+from service.clock import utcnow
 from service.errors import FeatureUnavailable, NotFound, VersionMismatch
-from service.http.fields import utcnow
 
 
 def sort_spec(keys, field_map: dict[str, str]) -> list[tuple[str, int]]:
@@ -55,6 +55,10 @@ class Repository:
     def __init__(self, db):
         self.db = db
         self.collection = db[self.collection_name]
+
+    def find(self, item_id: ObjectId) -> dict | None:
+        """One document, or None."""
+        return self.collection.find_one({"_id": item_id})
 
     def get(self, item_id: ObjectId) -> dict:
         """One document, or NotFound."""

@@ -6,7 +6,7 @@ from http import HTTPStatus
 import marshmallow as ma
 from flask import Flask, Response, current_app, g, json, request
 from pymongo.errors import ConnectionFailure, PyMongoError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from service import errors
 from service.observability.metrics import DB_ERRORS
@@ -93,7 +93,7 @@ def handle_http_exception(error: HTTPException):
     if error.code == 422 and messages:
         return validation_problem(flatten_messages(_strip_locations(messages)))
     headers = dict(data.get("headers") or {})
-    if error.code == 405 and error.valid_methods:
+    if isinstance(error, MethodNotAllowed) and error.valid_methods:
         headers["Allow"] = ", ".join(error.valid_methods)
     if error.code == 412:
         return problem(412, "The resource changed since the ETag sent in If-Match; GET it again")

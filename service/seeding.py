@@ -8,8 +8,7 @@ from flask import current_app
 
 from service.articles.schemas import ArticleCreateSchema
 from service.errors import Conflict
-from service.extracting import current_ingest
-from service.sides.repository import SideRepository
+from service.newsroom.context import current_ingest
 from service.sides.schemas import SideCreateSchema
 
 log = logging.getLogger(__name__)
@@ -23,7 +22,7 @@ def load_seeds(seeds_dir: str | Path | None = None) -> dict:
     root = Path(seeds_dir) if seeds_dir else DEFAULT_DIR
     counts = {"sides": 0, "articles": 0, "claims": 0}
     ingest = current_ingest()
-    sides = SideRepository(ingest.articles.db)
+    sides = ingest.sides
     sides_file = root / "sides.json"
     for raw in json.loads(sides_file.read_text("utf-8")) if sides_file.exists() else []:
         try:

@@ -1,6 +1,6 @@
 """WSGI entry point for gunicorn: one app per worker, made after the fork."""
 
-from service import create_app
+from service.app import create_app
 from service.config import load_config
 from service.observability.logs import configure_logging
 from service.webhooks.running import start_background

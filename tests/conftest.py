@@ -11,7 +11,8 @@ import mongomock
 import pymongo
 import pytest
 
-from service import create_app
+from service.app import create_app
+from service.db import EXTENSION
 
 BASE_CONFIG = {
     "TESTING": True,
@@ -78,14 +79,10 @@ def runner(app):
 @pytest.fixture
 def db(app):
     """The app's database, for asserting what was (not) stored."""
-    from service.db import EXTENSION
-
     return app.extensions[EXTENSION].database
 
 
 @pytest.fixture
 def db_of():
     """The database of any app made by ``make_app``."""
-    from service.db import EXTENSION
-
     return lambda app: app.extensions[EXTENSION].database

@@ -2,6 +2,8 @@
 
 from pymongo.errors import ServerSelectionTimeoutError
 
+from service.extraction.types import ClaimExtractor, ExtractionResult
+
 
 class Outage:
     """A switch shared by the wrappers: while ``down``, every database call fails."""
@@ -77,14 +79,16 @@ class FlakyClient(_Proxy):
 
 
 class NoClaimsExtractor:
-    """An extractor that finds nothing (and touches no database)."""
+    """An extractor (a ClaimExtractor) that finds nothing and touches no database."""
 
     name = "no-claims"
     version = "0"
 
-    def extract(self, text, sides=(), auto_sides=True):
+    def extract(
+        self, text: str, sides: list[dict] | None = None, auto_sides: bool = True
+    ) -> ExtractionResult:
         """Return an empty result."""
-        return type("Result", (), {"claims": [], "new_sides": []})()
+        return ExtractionResult()
 
 
 class FailingExtractor(NoClaimsExtractor):
@@ -92,6 +96,12 @@ class FailingExtractor(NoClaimsExtractor):
 
     name = "failing"
 
-    def extract(self, text, sides=(), auto_sides=True):
+    def extract(
+        self, text: str, sides: list[dict] | None = None, auto_sides: bool = True
+    ) -> ExtractionResult:
         """Fail like a broken model would."""
         raise RuntimeError("model exploded")
+
+
+# Checked by mypy (`make lint`): the doubles implement the protocol ingest takes.
+EXTRACTOR_DOUBLES: tuple[ClaimExtractor, ...] = (NoClaimsExtractor(), FailingExtractor())

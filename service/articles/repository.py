@@ -5,9 +5,8 @@ import hashlib
 from bson import ObjectId
 from pymongo.errors import DuplicateKeyError
 
-from service.claims.repository import ClaimRepository
+from service.clock import utcnow
 from service.errors import Conflict
-from service.http.fields import utcnow
 from service.persistence import Repository, any_of, equal_to_any, published_and_text
 
 
@@ -20,7 +19,7 @@ EQUALITY_FILTERS = {"source": "source", "tag": "tags", "language": "language", "
 
 
 class ArticleRepository(Repository):
-    """CRUD for articles; deleting one deletes its claims."""
+    """CRUD for articles and the claim counters they carry."""
 
     collection_name = "articles"
     resource = "article"
@@ -87,22 +86,33 @@ class ArticleRepository(Repository):
         if unset_url or "url" not in doc:
             self.collection.update_one({"_id": doc["_id"]}, {"$unset": {"url": ""}})
             doc["url"] = None
-        if "published_at" in changes:
-            self.db.claims.update_many(
-                {"article_id": doc["_id"]}, {"$set": {"published_at": doc["published_at"]}}
-            )
         return doc
 
-    def delete(self, article: dict) -> None:
-        """Delete an article and its claims, never leaving a claim without its article."""
-        claims = ClaimRepository(self.db)
-        side_ids = claims.delete_for_article(article["_id"])
-        # Not at a version: with the claims gone, the article must go too (If-Match was
-        # checked when it was read).
-        self.collection.delete_one({"_id": article["_id"]})
-        # A claim created while we deleted would point at nothing: sweep again.
-        side_ids |= claims.delete_for_article(article["_id"])
-        claims.refresh_counters(set(), side_ids)
+    def remove(self, article_id: ObjectId) -> None:
+        """Delete an article whatever its version (its If-Match was checked on read)."""
+        self.collection.delete_one({"_id": article_id})
+
+    def exists(self, article_id: ObjectId) -> bool:
+        """Whether the article is (still) stored."""
+        return self.collection.find_one({"_id": article_id}, {"_id": 1}) is not None
+
+    def body(self, article_id: ObjectId) -> str | None:
+        """The article's body, or None when there is no such article."""
+        doc = self.collection.find_one({"_id": article_id}, {"body": 1})
+        return doc["body"] if doc else None
+
+    def add_claims(self, article_id: ObjectId, count: int, side_ids: list[ObjectId]) -> None:
+        """Count ``count`` more claims (may be negative) and these sides on the article."""
+        change: dict = {"$inc": {"claim_count": count}}
+        if side_ids:
+            change["$addToSet"] = {"side_ids": {"$each": side_ids}}
+        self.collection.update_one({"_id": article_id}, change)
+
+    def set_counters(self, article_id: ObjectId, count: int, side_ids: list[ObjectId]) -> None:
+        """Set the article's claim count and the sides its claims have, as recounted."""
+        self.collection.update_one(
+            {"_id": article_id}, {"$set": {"claim_count": count, "side_ids": side_ids}}
+        )
 
     def query(self, filters: dict, side_ids: list[ObjectId] | None = None) -> dict:
         """The MongoDB filter for the article list filters (every value a literal)."""

@@ -13,15 +13,13 @@ from service.articles.schemas import (
     ArticleUpdateSchema,
     BalanceSchema,
 )
-from service.claims.repository import ClaimRepository
-from service.claims.schemas import ExtractionResultSchema
 from service.db import get_db
-from service.extracting import current_ingest
 from service.http.api import Blueprint
 from service.http.conditional import write_at_version
 from service.http.identity import current_actor
 from service.http.listing import paged
-from service.sides.repository import SideRepository
+from service.newsroom.context import current_desk, current_ingest, current_listing
+from service.newsroom.schemas import ExtractionResultSchema
 
 blp = Blueprint("articles", __name__, url_prefix="/api/v1", description="News articles")
 
@@ -34,11 +32,7 @@ class Articles(MethodView):
     @blp.response(200, ArticlePageSchema)
     def get(self, args):
         """List articles."""
-        db = get_db()
-        side_ids = SideRepository(db).resolve(args["side"]) if args.get("side") else None
-        repo = ArticleRepository(db)
-        query = repo.query(args, side_ids)
-        items, total = repo.find_page(query, args["sort"], args["page"], args["per_page"])
+        items, total = current_listing().article_page(args)
         return paged(items, total, args["page"], args["per_page"])
 
     @blp.etag
@@ -76,8 +70,10 @@ class Article(MethodView):
     @blp.response(204)
     def delete(self, article_id):
         """Delete an article and its claims."""
-        repo = ArticleRepository(get_db())
-        write_at_version(blp, lambda: repo.get(article_id), ArticleSchema, repo.delete)
+        desk = current_desk()
+        write_at_version(
+            blp, lambda: desk.articles.get(article_id), ArticleSchema, desk.delete_article
+        )
 
 
 @blp.route("/articles/<objectid:article_id>/extract", methods=["POST"])
@@ -94,6 +90,4 @@ def extract_article(article_id):
 @blp.response(200, BalanceSchema)
 def article_balance(article_id):
     """Share of voice per side in an article."""
-    db = get_db()
-    ArticleRepository(db).get(article_id)
-    return ClaimRepository(db).balance(article_id)
+    return current_desk().balance(article_id)

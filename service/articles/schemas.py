@@ -2,7 +2,6 @@
 
 import marshmallow as ma
 
-from service.claims.schemas import ExtractionRecordSchema
 from service.http.fields import (
     NOT_BLANK,
     BodySchema,
@@ -20,6 +19,15 @@ from service.http.fields import (
 from service.http.listing import page_schema
 
 READ_ONLY = ("content_hash", "side_ids", "claim_count", "extraction")
+
+
+class ExtractionRecordSchema(ma.Schema):
+    """The outcome of an extraction run."""
+
+    status = ma.fields.String(metadata={"enum": ["done", "failed", "skipped"]})
+    extractor = ma.fields.String(allow_none=True)
+    extracted_at = UTCDateTime(allow_none=True)
+    error = ma.fields.String(allow_none=True)
 
 
 class ArticleSchema(ResourceSchema):

@@ -4,9 +4,11 @@ import json
 
 import click
 from bson import ObjectId
+from flask import Flask
 from flask.cli import with_appcontext
 
 from service.auth.repository import ROLES, KeyRepository
+from service.commands import require_lasting_store
 from service.db import get_db
 from service.errors import NotFound
 
@@ -15,8 +17,6 @@ from service.errors import NotFound
 @with_appcontext
 def keys_command():
     """Manage API keys (stored as hashes in MongoDB)."""
-    from service.cli import require_lasting_store
-
     require_lasting_store()
 
 
@@ -63,3 +63,8 @@ def revoke(name_or_id):
     except NotFound as exc:
         raise click.ClickException(exc.detail) from exc
     click.echo(f"revoked {len(revoked)} key(s)")
+
+
+def init_app(app: Flask) -> None:
+    """Add ``keys`` to the app's command line."""
+    app.cli.add_command(keys_command)

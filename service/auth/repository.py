@@ -7,8 +7,8 @@ import secrets
 from bson import ObjectId
 from pymongo.errors import DuplicateKeyError
 
+from service.clock import utcnow
 from service.errors import NotFound
-from service.http.fields import utcnow
 from service.persistence import Repository
 
 ROLES = ("reader", "editor", "admin")

@@ -1,11 +1,12 @@
 """Claims in MongoDB, and the counters they keep on their article and side."""
 
-from collections import Counter
+from collections.abc import Callable
 
 from bson import ObjectId
 
+from service.clock import utcnow
 from service.errors import InvalidReference
-from service.http.fields import utcnow
+from service.extraction.types import KINDS
 from service.persistence import Repository, any_of, equal_to_any, published_and_text
 
 UNATTRIBUTED = "none"
@@ -38,7 +39,7 @@ def locate(body: str, text: str, near: int = 0) -> dict | None:
 
 
 class ClaimRepository(Repository):
-    """CRUD and queries for claims; keeps article and side counters in step."""
+    """CRUD and queries for claims; their article and side counters are kept by the newsroom."""
 
     collection_name = "claims"
     resource = "claim"
@@ -49,34 +50,6 @@ class ClaimRepository(Repository):
         "span.start": "span.start",
     }
 
-    def check_side(self, side_id: ObjectId | None) -> None:
-        """InvalidReference unless ``side_id`` is null or names a side."""
-        if side_id is not None and self.db.sides.find_one({"_id": side_id}, {"_id": 1}) is None:
-            raise InvalidReference("side_id", f"No side with id {side_id}")
-
-    def check_spans(self, data: dict, body: str) -> None:
-        """InvalidReference when a span reaches past the end of the article body."""
-        for field in ("span", "speaker_span"):
-            span = data.get(field)
-            if span and span["end"] > len(body):
-                raise InvalidReference(field, f"Ends after the article body ({len(body)} chars)")
-
-    def create(self, data: dict, actor: str | None) -> dict:
-        """Insert a manual claim into an existing article."""
-        article = self.db.articles.find_one({"_id": data["article_id"]})
-        if article is None:
-            raise InvalidReference("article_id", f"No article with id {data['article_id']}")
-        self.check_side(data.get("side_id"))
-        self.check_spans(data, article["body"])
-        fields = {k: v for k, v in data.items() if k != "article_id"}
-        doc = self.new_document(fields, article, "manual", actor)
-        self.insert_many([doc])
-        if self.db.articles.find_one({"_id": article["_id"]}, {"_id": 1}) is None:
-            # The article was deleted while we wrote: do not leave the claim behind.
-            self.collection.delete_one({"_id": doc["_id"]})
-            raise InvalidReference("article_id", f"No article with id {data['article_id']}")
-        return doc
-
     def new_document(self, data: dict, article: dict, origin: str, actor: str | None) -> dict:
         """A claim document for ``article`` with every field filled."""
         doc = {
@@ -84,6 +57,7 @@ class ClaimRepository(Repository):
             "cue": None,
             "speaker_span": None,
             "side_id": None,
+            "side_evidence": None,
             "confidence": 1.0,
             **data,
         }
@@ -95,48 +69,25 @@ class ClaimRepository(Repository):
             doc["review"].update(reviewed_by=actor, reviewed_at=utcnow())
         if doc.get("span") is None:
             doc["span"] = locate(article["body"], doc["text"])
+        if doc["side_id"] is None:
+            doc["side_evidence"] = None
         doc["origin"] = origin
         doc["published_at"] = article.get("published_at")
         return self.stamp_new(doc, actor)
 
     def insert_many(self, docs: list[dict]) -> list[dict]:
-        """Insert claims already checked against their article and sides."""
-        if not docs:
-            return docs
-        self.collection.insert_many(docs, ordered=True)
-        self._detach_vanished_sides(docs)
-        for article_id in {d["article_id"] for d in docs}:
-            mine = [d for d in docs if d["article_id"] == article_id]
-            sides = list({d["side_id"] for d in mine} - {None})
-            self.db.articles.update_one(
-                {"_id": article_id},
-                {"$inc": {"claim_count": len(mine)}, "$addToSet": {"side_ids": {"$each": sides}}},
-            )
-        self._count_for_sides(docs, +1)
+        """Insert claim documents (their counters are the caller's to keep)."""
+        if docs:
+            self.collection.insert_many(docs, ordered=True)
         return docs
 
-    def _detach_vanished_sides(self, docs: list[dict]) -> None:
-        """Unattribute claims whose side was deleted while they were being written."""
-        wanted = {d["side_id"] for d in docs} - {None}
-        if not wanted:
-            return
-        live = {s["_id"] for s in self.db.sides.find({"_id": {"$in": list(wanted)}}, {"_id": 1})}
-        for doc in docs:
-            if doc["side_id"] is not None and doc["side_id"] not in live:
-                self.collection.update_one({"_id": doc["_id"]}, {"$set": {"side_id": None}})
-                doc["side_id"] = None
+    def remove(self, claim_id: ObjectId) -> None:
+        """Delete a claim whatever its version (undoing a write that lost a race)."""
+        self.collection.delete_one({"_id": claim_id})
 
-    def _count_for_sides(self, docs: list[dict], delta: int) -> None:
-        """Add ``delta`` per claim to the claim_count of each claim's side."""
-        per_side = Counter(d["side_id"] for d in docs if d["side_id"] is not None)
-        for side_id, count in per_side.items():
-            self.db.sides.update_one({"_id": side_id}, {"$inc": {"claim_count": delta * count}})
-
-    def update(self, claim: dict, changes: dict, actor: str | None) -> dict:
-        """Merge-patch a claim read at its current version."""
-        if "side_id" in changes:
-            self.check_side(changes["side_id"])
-        fields = {**changes, **self._placed(claim, changes)}
+    def update(self, claim: dict, changes: dict, actor: str | None, body: str = "") -> dict:
+        """Merge-patch a claim read at its current version; ``body`` is its article's text."""
+        fields = {**changes, **self._placed(claim, changes, body)}
         if "speaker" in changes:
             fields["speaker"] = {**claim["speaker"], **(changes["speaker"] or SPEAKER_DEFAULT)}
             fields["speaker"]["type"] = fields["speaker"]["type"] or "unknown"
@@ -145,20 +96,19 @@ class ClaimRepository(Repository):
             fields["review"] = {**claim["review"], **(changes["review"] or {})}
             if "status" in (changes["review"] or {}):
                 fields["review"].update(reviewed_by=actor, reviewed_at=utcnow())
-        doc = self.compare_and_set(claim["_id"], claim["version"], fields, actor)
-        if doc["side_id"] != claim["side_id"]:
-            self._detach_vanished_sides([doc])
-            self.refresh_counters({claim["article_id"]}, {claim["side_id"], doc["side_id"]})
-        return doc
+        return self.compare_and_set(claim["_id"], claim["version"], fields, actor)
 
-    def _placed(self, claim: dict, changes: dict) -> dict:
+    @staticmethod
+    def needs_body(changes: dict) -> bool:
+        """Whether ``changes`` must be checked against the article body."""
+        return bool(changes.get("span") or changes.get("speaker_span") or "text" in changes)
+
+    def _placed(self, claim: dict, changes: dict, body: str) -> dict:
         """Spans checked against the body; a new text is located again; an extracted claim's
         span must cover its text exactly."""
-        if not (changes.get("span") or changes.get("speaker_span") or "text" in changes):
+        if not self.needs_body(changes):
             return {}
-        article = self.db.articles.find_one({"_id": claim["article_id"]}, {"body": 1})
-        body = article["body"] if article else ""
-        self.check_spans(changes, body)
+        check_spans(changes, body)
         placed = {}
         if "text" in changes and "span" not in changes:
             near = (claim.get("span") or {}).get("start", 0)
@@ -170,15 +120,10 @@ class ClaimRepository(Repository):
         return placed
 
     def delete(self, claim: dict) -> None:
-        """Delete one claim and update its counters."""
+        """Delete one claim read at its current version."""
         self.delete_at_version(claim["_id"], claim["version"])
-        self._count_for_sides([claim], -1)
-        if claim["side_id"] is None:
-            self.db.articles.update_one({"_id": claim["article_id"]}, {"$inc": {"claim_count": -1}})
-        else:  # the article's side_ids may lose this side: recount it (count included)
-            self.refresh_counters({claim["article_id"]}, set())
 
-    def query(self, filters: dict, side_ids: list[ObjectId] | None = None) -> dict:
+    def query(self, filters: dict, side_ids: list[ObjectId | None] | None = None) -> dict:
         """The MongoDB filter for the claim list filters (every value a literal)."""
         query = equal_to_any(filters, EQUALITY_FILTERS)
         if filters.get("article_id") is not None:
@@ -201,11 +146,39 @@ class ClaimRepository(Repository):
         """How many claims are attributed to a side."""
         return self.collection.count_documents({"side_id": side_id})
 
-    def detach_side(self, side_id: ObjectId) -> None:
-        """Make the claims of a side unattributed."""
-        article_ids = self.collection.distinct("article_id", {"side_id": side_id})
-        self.collection.update_many({"side_id": side_id}, {"$set": {"side_id": None}})
-        self.refresh_counters(set(article_ids), set())
+    def count_for_article(self, article_id: ObjectId) -> int:
+        """How many claims an article has."""
+        return self.collection.count_documents({"article_id": article_id})
+
+    def side_ids_for_article(self, article_id: ObjectId) -> list[ObjectId]:
+        """The sides an article's claims are attributed to, sorted."""
+        return sorted(
+            s for s in self.collection.distinct("side_id", {"article_id": article_id}) if s
+        )
+
+    def unattribute(self, claim_ids: list[ObjectId]) -> None:
+        """Make these claims unattributed (no side, so no evidence for one)."""
+        self.collection.update_many(
+            {"_id": {"$in": claim_ids}}, {"$set": {"side_id": None, "side_evidence": None}}
+        )
+
+    def detach_side(self, side_id: ObjectId) -> set[ObjectId]:
+        """Make the claims of a side unattributed; the ids of their articles."""
+        article_ids = set(self.collection.distinct("article_id", {"side_id": side_id}))
+        self.collection.update_many(
+            {"side_id": side_id}, {"$set": {"side_id": None, "side_evidence": None}}
+        )
+        return article_ids
+
+    def set_spans(self, claim_id: ObjectId, spans: dict) -> None:
+        """Move a claim's spans (its article's body changed)."""
+        self.collection.update_one({"_id": claim_id}, {"$set": spans})
+
+    def set_published_at(self, article_id: ObjectId, published_at) -> None:
+        """Copy an article's publication date onto its claims (they are filtered by it)."""
+        self.collection.update_many(
+            {"article_id": article_id}, {"$set": {"published_at": published_at}}
+        )
 
     def delete_for_article(self, article_id: ObjectId, query: dict | None = None) -> set:
         """Delete an article's claims (all, or those matching ``query``); their side ids."""
@@ -214,21 +187,9 @@ class ClaimRepository(Repository):
         self.collection.delete_many(selector)
         return side_ids
 
-    def refresh_counters(self, article_ids: set, side_ids: set) -> None:
-        """Recount ``claim_count`` / ``side_ids`` on the articles and sides touched."""
-        for article_id in article_ids:
-            sides = [
-                s for s in self.collection.distinct("side_id", {"article_id": article_id}) if s
-            ]
-            count = self.collection.count_documents({"article_id": article_id})
-            self.db.articles.update_one(
-                {"_id": article_id}, {"$set": {"claim_count": count, "side_ids": sorted(sides)}}
-            )
-        for side_id in side_ids - {None}:
-            count = self.count_for_side(side_id)
-            self.db.sides.update_one({"_id": side_id}, {"$set": {"claim_count": count}})
-
-    def balance(self, article_id: ObjectId) -> dict:
+    def balance(
+        self, article_id: ObjectId, side_names: Callable[[list], dict[ObjectId, str]]
+    ) -> dict:
         """Share of voice per side: claims, claims by kind and words of claim text."""
         rows: dict = {}
         fields = {"side_id": 1, "kind": 1, "text": 1}
@@ -239,16 +200,13 @@ class ClaimRepository(Repository):
                     "side_id": claim["side_id"],
                     "claims": 0,
                     "words": 0,
-                    "by_kind": {"direct": 0, "indirect": 0, "position": 0},
+                    "by_kind": dict.fromkeys(KINDS, 0),
                 },
             )
             row["claims"] += 1
             row["words"] += len(claim["text"].split())
             row["by_kind"][claim["kind"]] += 1
-        names = {
-            side["_id"]: side["name"]
-            for side in self.db.sides.find({"_id": {"$in": list(rows)}}, {"name": 1})
-        }
+        names = side_names(list(rows))
         total_claims = sum(r["claims"] for r in rows.values())
         total_words = sum(r["words"] for r in rows.values())
         for row in rows.values():
@@ -262,3 +220,11 @@ class ClaimRepository(Repository):
             "total_words": total_words,
             "sides": ordered,
         }
+
+
+def check_spans(data: dict, body: str) -> None:
+    """InvalidReference when a span reaches past the end of the article body."""
+    for field in ("span", "speaker_span"):
+        span = data.get(field)
+        if span and span["end"] > len(body):
+            raise InvalidReference(field, f"Ends after the article body ({len(body)} chars)")

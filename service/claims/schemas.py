@@ -2,6 +2,7 @@
 
 import marshmallow as ma
 
+from service.extraction.types import EVIDENCE_VIAS, KINDS, SPEAKER_TYPES
 from service.http.fields import (
     NOT_BLANK,
     BodySchema,
@@ -17,11 +18,9 @@ from service.http.fields import (
 )
 from service.http.listing import page_schema
 
-KINDS = ("direct", "indirect", "position")
-SPEAKER_TYPES = ("person", "organization", "place", "group", "unknown")
 REVIEW_STATUSES = ("unreviewed", "confirmed", "rejected")
 ORIGINS = ("extracted", "manual")
-READ_ONLY = ("origin", "published_at")
+READ_ONLY = ("origin", "published_at", "side_evidence")
 SORT_KEYS = ("published_at", "created_at", "confidence", "span.start")
 
 
@@ -50,7 +49,15 @@ class ReviewInputSchema(BodySchema):
     note = string(2000, allow_none=True)
 
 
-class _ClaimFields(ma.Schema):
+class SideEvidenceSchema(ma.Schema):
+    """Why a claim belongs to its side: the rule and the words that show it."""
+
+    via = ma.fields.String(metadata={"enum": list(EVIDENCE_VIAS)})
+    text = ma.fields.String()
+    span = ma.fields.Nested(Span, allow_none=True)
+
+
+class ClaimFields(ma.Schema):
     """Fields a claim has, in and out."""
 
     text = ma.fields.String(required=True)
@@ -61,9 +68,11 @@ class _ClaimFields(ma.Schema):
     span = ma.fields.Nested(Span, allow_none=True)
     speaker_span = ma.fields.Nested(Span, allow_none=True)
     confidence = ma.fields.Float(validate=ma.validate.Range(min=0, max=1))
+    # Read-only; claims stored before it existed have none: show null.
+    side_evidence = ma.fields.Nested(SideEvidenceSchema, allow_none=True, dump_default=None)
 
 
-class ClaimSchema(ResourceSchema, _ClaimFields):
+class ClaimSchema(ResourceSchema, ClaimFields):
     """A claim as the API returns it."""
 
     article_id = ObjectIdField(required=True)
@@ -71,44 +80,6 @@ class ClaimSchema(ResourceSchema, _ClaimFields):
     review = ma.fields.Nested(ReviewSchema)
     tags = ma.fields.List(ma.fields.String())
     published_at = UTCDateTime(allow_none=True)
-
-
-class ExtractedClaimSchema(_ClaimFields):
-    """A claim as extraction would store it (nothing stored yet)."""
-
-    side_name = ma.fields.String(allow_none=True)
-    origin = ma.fields.String()
-    review = ma.fields.Nested(ReviewSchema)
-
-
-class ExtractionRecordSchema(ma.Schema):
-    """The outcome of an extraction run."""
-
-    status = ma.fields.String(metadata={"enum": ["done", "failed", "skipped"]})
-    extractor = ma.fields.String(allow_none=True)
-    extracted_at = UTCDateTime(allow_none=True)
-    error = ma.fields.String(allow_none=True)
-
-
-class ExtractionResultSchema(ma.Schema):
-    """Claims from an extraction run."""
-
-    claims = ma.fields.List(ma.fields.Nested(ClaimSchema))
-    extraction = ma.fields.Nested(ExtractionRecordSchema)
-
-
-class PreviewResultSchema(ma.Schema):
-    """Claims extraction would store for a text."""
-
-    claims = ma.fields.List(ma.fields.Nested(ExtractedClaimSchema))
-    extraction = ma.fields.Nested(ExtractionRecordSchema)
-
-
-class PreviewSchema(BodySchema):
-    """Text to extract claims from without storing anything."""
-
-    text = string(200_000, min_length=1, required=True, validate=NOT_BLANK)
-    title = string(500, allow_none=True)
 
 
 class _ClaimWriteFields(BodySchema):

@@ -1,6 +1,7 @@
 """flask-smorest Api and Blueprint adapted to the contract (problem+json, optional If-Match)."""
 
 import http
+from typing import Any
 
 import flask_smorest
 import flask_smorest.etag
@@ -43,7 +44,7 @@ class Api(flask_smorest.Api):
         """Document every error response as application/problem+json."""
         schema = self.ERROR_SCHEMA()  # one instance: building 60 copies is slow
         for status in http.HTTPStatus:
-            response = {"description": status.phrase}
+            response: dict[str, Any] = {"description": status.phrase}
             if not (100 <= status < 200) and status not in (204, 304):
                 response["schema"] = schema
             prepare_response(response, self.spec, problems.PROBLEM_JSON)

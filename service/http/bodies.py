@@ -45,7 +45,8 @@ def reject_unexpected_query():
     """422 for query parameters sent to an API view that takes none."""
     if request.url_rule is None or not request.args or not request.path.startswith("/api/v1/"):
         return None
-    if request.endpoint.startswith("api-docs.") or _takes_query(request.endpoint, request.method):
+    endpoint = request.endpoint or ""
+    if endpoint.startswith("api-docs.") or _takes_query(endpoint, request.method):
         return None
     names = sorted(request.args)
     return validation_problem({name: ["Unknown field."] for name in names})

@@ -13,12 +13,6 @@ DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NOT_BLANK = ma.validate.Regexp(r"\s*\S", error="Must not be blank.")
 
 
-def utcnow() -> dt.datetime:
-    """Now, as the naive UTC datetime MongoDB stores (millisecond precision)."""
-    now = dt.datetime.now(UTC).replace(tzinfo=None)
-    return now.replace(microsecond=now.microsecond // 1000 * 1000)
-
-
 class ObjectIdField(ma.fields.Field):
     """A 24-hex id string outside, an ObjectId inside."""
 

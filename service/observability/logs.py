@@ -1,42 +1,58 @@
 """One JSON log line per request, with a request id echoed to the client."""
 
-import json
 import logging
 import re
 import sys
 import time
 import uuid
+from typing import Any
 
 from flask import Flask, g, request
+from pythonjsonlogger import json as json_logging
 
 access_log = logging.getLogger("claimdesk.access")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+RENAMED = {"asctime": "time", "levelname": "level", "name": "logger", "exc_info": "traceback"}
 
 
-class JsonFormatter(logging.Formatter):
-    """Log records as one JSON object per line."""
+def _utc(seconds: float | None) -> time.struct_time:
+    """The log clock: UTC."""
+    return time.gmtime(seconds)
 
-    def format(self, record: logging.LogRecord) -> str:
-        entry = {
-            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}Z",
-            "level": record.levelname.lower(),
-            "logger": record.name,
-        }
-        fields = getattr(record, "fields", None)
-        if fields:
-            entry.update(fields)
-        else:
-            entry["message"] = record.getMessage()
-        if record.exc_info:
-            entry["traceback"] = self.formatException(record.exc_info)
-        return json.dumps(entry, default=str)
+
+class JsonFormatter(json_logging.JsonFormatter):
+    """Log records as one JSON object per line: time (UTC, ms, Z), level, logger, then fields.
+
+    A record whose message is a dict (the access log) is those fields and no message;
+    ``extra=`` fields of any record are kept.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            "{asctime}{levelname}{name}{message}",
+            style="{",
+            rename_fields=RENAMED,
+            json_default=str,
+            json_ensure_ascii=True,
+        )
+        self.converter = _utc
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        """ISO 8601 in UTC with milliseconds and a Z."""
+        return super().formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}Z"
+
+    def process_log_record(self, log_data: dict[str, Any]) -> dict[str, Any]:
+        """Lower-case the level; drop the empty message of a dict record."""
+        log_data["level"] = str(log_data["level"]).lower()
+        if not log_data.get("message"):
+            log_data.pop("message", None)
+        return log_data
 
 
 def configure_logging(level: str = "INFO") -> None:
     """Send every log record to stderr as JSON (process entry points call this)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
-    handler.formatter.converter = time.gmtime
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
@@ -55,18 +71,15 @@ def finish_request(response):
     response.headers["X-Request-ID"] = request_id
     duration_ms = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
     access_log.info(
-        "request",
-        extra={
-            "fields": {
-                "request_id": request_id,
-                "method": request.method,
-                "path": request.path,
-                "status": response.status_code,
-                "duration_ms": round(duration_ms, 2),
-                "key": g.get("actor"),
-                "remote": request.remote_addr,
-            }
-        },
+        {
+            "request_id": request_id,
+            "method": request.method,
+            "path": request.path,
+            "status": response.status_code,
+            "duration_ms": round(duration_ms, 2),
+            "key": g.get("actor"),
+            "remote": request.remote_addr,
+        }
     )
     return response
 

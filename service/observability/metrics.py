@@ -6,12 +6,15 @@ import time
 from flask import Flask, Response, g, request
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
+    REGISTRY,
     CollectorRegistry,
     Counter,
     Histogram,
     generate_latest,
     multiprocess,
 )
+
+from service.extraction.types import ClaimExtractor, ExtractionResult
 
 REQUESTS = Counter(
     "claimdesk_http_requests_total", "HTTP requests", ["endpoint", "method", "status"]
@@ -33,15 +36,17 @@ DB_ERRORS = Counter("claimdesk_database_errors_total", "Database errors", ["kind
 class TimedExtractor:
     """An extractor whose every run is timed into the extraction histogram."""
 
-    def __init__(self, extractor):
+    def __init__(self, extractor: ClaimExtractor):
         self.inner = extractor
         self.name = extractor.name
         self.version = extractor.version
 
-    def extract(self, text: str, **kwargs):
+    def extract(
+        self, text: str, sides: list[dict] | None = None, auto_sides: bool = True
+    ) -> ExtractionResult:
         """Run the wrapped extractor, timing it."""
         with EXTRACTION.time():
-            return self.inner.extract(text, **kwargs)
+            return self.inner.extract(text, sides=sides, auto_sides=auto_sides)
 
 
 def record_request(response):
@@ -60,7 +65,7 @@ def metrics_view():
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
     else:
-        from prometheus_client import REGISTRY as registry
+        registry = REGISTRY
     return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST)
 
 

@@ -5,7 +5,6 @@ import re
 from bson import ObjectId
 from pymongo.errors import DuplicateKeyError
 
-from service.claims.repository import ClaimRepository
 from service.errors import Conflict
 from service.persistence import Repository, any_of
 
@@ -114,17 +113,30 @@ class SideRepository(Repository):
         """The side whose name or alias is ``name``."""
         return self.collection.find_one({"match_keys": match_key(name)})
 
-    def delete(self, side: dict, force: bool = False) -> None:
-        """Delete a side; its claims make it a conflict unless ``force`` detaches them."""
-        claims = ClaimRepository(self.db)
-        used = claims.count_for_side(side["_id"])
-        if used and not force:
-            raise Conflict(
-                f"{used} claim(s) are attributed to side {side['name']!r}; "
-                "delete with ?force=true to make them unattributed"
-            )
-        claims.detach_side(side["_id"])
-        # Not at a version: its claims are already detached (If-Match was checked on read).
-        self.collection.delete_one({"_id": side["_id"]})
-        # A claim attributed while we deleted would point at nothing: sweep again.
-        claims.detach_side(side["_id"])
+    def remove(self, side_id: ObjectId) -> None:
+        """Delete a side whatever its version (its If-Match was checked on read)."""
+        self.collection.delete_one({"_id": side_id})
+
+    def exists(self, side_id: ObjectId) -> bool:
+        """Whether the side is (still) stored."""
+        return self.collection.find_one({"_id": side_id}, {"_id": 1}) is not None
+
+    def existing(self, side_ids: set[ObjectId]) -> set[ObjectId]:
+        """Those of ``side_ids`` that are stored."""
+        if not side_ids:
+            return set()
+        cursor = self.collection.find({"_id": {"$in": list(side_ids)}}, {"_id": 1})
+        return {doc["_id"] for doc in cursor}
+
+    def names(self, side_ids: list) -> dict[ObjectId, str]:
+        """Name by id of the sides in ``side_ids`` that exist."""
+        cursor = self.collection.find({"_id": {"$in": side_ids}}, {"name": 1})
+        return {doc["_id"]: doc["name"] for doc in cursor}
+
+    def add_claims(self, side_id: ObjectId, count: int) -> None:
+        """Count ``count`` more claims (may be negative) on the side."""
+        self.collection.update_one({"_id": side_id}, {"$inc": {"claim_count": count}})
+
+    def set_claim_count(self, side_id: ObjectId, count: int) -> None:
+        """Set the side's claim count as recounted."""
+        self.collection.update_one({"_id": side_id}, {"$set": {"claim_count": count}})

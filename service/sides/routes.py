@@ -8,6 +8,7 @@ from service.http.api import Blueprint
 from service.http.conditional import write_at_version
 from service.http.identity import current_actor
 from service.http.listing import paged
+from service.newsroom.context import current_desk
 from service.sides.repository import SideRepository
 from service.sides.schemas import (
     SideCreateSchema,
@@ -74,7 +75,10 @@ class Side(MethodView):
     @blp.response(204)
     def delete(self, args, side_id):
         """Delete a side (409 while claims use it, unless ?force=true)."""
-        repo = sides()
+        desk = current_desk()
         write_at_version(
-            blp, lambda: repo.get(side_id), SideSchema, lambda s: repo.delete(s, args["force"])
+            blp,
+            lambda: desk.sides.get(side_id),
+            SideSchema,
+            lambda s: desk.delete_side(s, args["force"]),
         )

@@ -2,9 +2,18 @@
 
 import itertools
 import re
-from types import SimpleNamespace
 
 import pytest
+
+from service.extraction.types import (
+    ClaimExtractor,
+    EvidenceVia,
+    ExtractedClaim,
+    ExtractionResult,
+    NewSide,
+    SideEvidence,
+    Span,
+)
 
 API = "/api/v1"
 PROBLEM_JSON = "application/problem+json"
@@ -106,20 +115,29 @@ class FakeExtractor:
         self.fail = fail
         self.calls = 0
 
-    def extract(self, text: str, sides=None, auto_sides: bool = True):
+    def extract(
+        self, text: str, sides: list[dict] | None = None, auto_sides: bool = True
+    ) -> ExtractionResult:
+        """The ``NAME said "TEXT"`` claims of ``text``, attributed by name or alias."""
         self.calls += 1
         if self.fail:
             raise RuntimeError("model exploded")
-        known = {}
-        for side in sides or []:
-            for name in [side["name"], *side["aliases"]]:
-                known[name.casefold()] = side
-        claims, new = [], {}
+        known: dict[str, dict] = {}
+        for registered in sides or []:
+            for name in [registered["name"], *registered["aliases"]]:
+                known[name.casefold()] = registered
+        claims: list[ExtractedClaim] = []
+        new: dict[str, NewSide] = {}
         for match in self.PATTERN.finditer(text):
             speaker = match["speaker"]
             side = known.get(speaker.casefold())
             if side is None and auto_sides and speaker in self.gazetteer:
                 new[speaker] = {"name": speaker, "aliases": []}
+            speaker_span: Span = {"start": match.start("speaker"), "end": match.end("speaker")}
+            evidence: SideEvidence | None = None
+            if side is not None or speaker in new:
+                via: EvidenceVia = "gazetteer" if side is None else "name"
+                evidence = {"via": via, "text": speaker, "span": speaker_span}
             claims.append(
                 {
                     "text": match["text"],
@@ -127,17 +145,22 @@ class FakeExtractor:
                     "speaker": {"name": speaker, "title": None, "type": "place"},
                     "cue": "said",
                     "span": {"start": match.start("text"), "end": match.end("text")},
-                    "speaker_span": {"start": match.start("speaker"), "end": match.end("speaker")},
+                    "speaker_span": speaker_span,
                     "confidence": 0.9,
                     "side_id": side["id"] if side else None,
                     "side_name": side["name"] if side else (speaker if speaker in new else None),
+                    "side_evidence": evidence,
                 }
             )
-        return SimpleNamespace(claims=claims, new_sides=list(new.values()))
+        return ExtractionResult(claims=claims, new_sides=list(new.values()))
+
+
+# Checked by mypy (`make lint`): the fake implements the protocol ingest takes.
+CHECKED_DOUBLE: ClaimExtractor = FakeExtractor()
 
 
 @pytest.fixture
-def fake_extractor():
+def fake_extractor() -> FakeExtractor:
     """A fresh fake extractor."""
     return FakeExtractor()
 

@@ -3,6 +3,7 @@
 import pytest
 
 from service.articles.repository import ArticleRepository, content_hash
+from service.db import EXTENSION
 
 API = "/api/v1"
 
@@ -401,8 +402,6 @@ def test_preview_stores_nothing(make_app, fake_extractor):
     assert result["claims"][1]["side_id"] == side["id"]
     assert result["claims"][0]["side_name"] == "Freedonia"
     assert {c["origin"] for c in result["claims"]} == {"extracted"}
-    from service.db import EXTENSION
-
     database = app.extensions[EXTENSION].database
     assert database.claims.count_documents({}) == 0
     assert database.articles.count_documents({}) == 0

@@ -13,7 +13,7 @@ from service.articles.repository import ArticleRepository
 from service.articles.schemas import ArticleQuerySchema
 from service.claims.repository import ClaimRepository
 from service.claims.schemas import ArticleClaimQuerySchema, ClaimQuerySchema
-from service.db import INDEXES
+from service.db import EXTENSION, INDEXES
 from service.http.fields import ObjectIdField, Sort, UTCDateTime
 from service.persistence import sort_spec
 from service.sides.repository import SideRepository
@@ -191,8 +191,6 @@ def test_article_claims_default_to_body_order(db):
 
 
 def test_indexes_exist_after_app_creation(app, real_mongo):
-    from service.db import EXTENSION
-
     database = app.extensions[EXTENSION].database
     for collection, models in INDEXES.items():
         present = database[collection].index_information()

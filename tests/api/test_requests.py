@@ -7,7 +7,8 @@ import pytest
 from bson import ObjectId
 from pymongo.errors import ServerSelectionTimeoutError
 
-from service import create_app
+from service.app import create_app
+from service.db import EXTENSION
 
 API = "/api/v1"
 WRITES = [
@@ -84,8 +85,6 @@ def test_oversized_body_is_413(make_app, problem):
     result = problem(client.post(f"{API}/articles", json=body), 413)
     assert "256" in result["detail"]
     assert client.post(f"{API}/articles", json={"title": "t", "body": "x" * 50}).status_code == 201
-    from service.db import EXTENSION
-
     assert app.extensions[EXTENSION].database.articles.count_documents({}) == 1
 
 

@@ -82,3 +82,5 @@ def test_sigterm_finishes_in_flight_requests_then_exits():
     finally:
         if server.poll() is None:
             server.kill()
+        server.wait()
+        server.stderr.close()

@@ -4,6 +4,7 @@ import json
 import logging
 
 from service.observability.logs import JsonFormatter
+from tests.doubles import FailingExtractor
 
 
 def test_request_id_is_taken_or_made_and_echoed(client):
@@ -46,8 +47,6 @@ def test_metrics_count_requests_by_route_method_and_status(client):
 
 
 def test_unexpected_errors_are_logged_server_side_only(make_app, caplog):
-    from tests.doubles import FailingExtractor
-
     app = make_app(extractor=FailingExtractor())
     response = app.test_client().post("/api/v1/articles", json={"title": "T", "body": "B"})
     assert response.status_code == 201

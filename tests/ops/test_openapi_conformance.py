@@ -17,6 +17,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from service.app import create_app
 from service.auth.repository import KeyRepository
 from service.db import get_db, get_store
 
@@ -26,8 +27,6 @@ MAX_EXAMPLES = 30
 @pytest.fixture(scope="module")
 def conformance_app(mongo_client):
     """One app with auth and extraction on, and an admin key, for the whole run."""
-    from service import create_app
-
     app = create_app(
         {
             "TESTING": True,

@@ -41,7 +41,8 @@ def as_role(secure_app, keys):
 
         def open(self, path, method="GET", **kwargs):
             headers = {**self.headers, **kwargs.pop("headers", {})}
-            return client.open(path, method=method, headers=headers, **kwargs)
+            # Buffered: the body is read and the response closed (a file stays open otherwise).
+            return client.open(path, method=method, headers=headers, buffered=True, **kwargs)
 
         def get(self, path, **kwargs):
             return self.open(path, "GET", **kwargs)

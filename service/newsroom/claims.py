@@ -1,0 +1,93 @@
+"""Claim writes that reach their article and side: references, evidence and counters."""
+
+from bson import ObjectId
+
+from service.claims.repository import check_spans
+from service.errors import Conflict, InvalidReference
+from service.extraction.types import EvidenceVia, SideEvidence
+from service.newsroom.desk import Desk
+
+
+class ClaimDesk(Desk):
+    """Creates, changes and deletes claims, keeping their article and side in step."""
+
+    def _side_name(self, side_id: ObjectId | None) -> str | None:
+        """The name of the side ``side_id`` (None for no side); InvalidReference if unknown."""
+        if side_id is None:
+            return None
+        name = self.sides.names([side_id]).get(side_id)
+        if name is None:
+            raise InvalidReference("side_id", f"No side with id {side_id}")
+        return name
+
+    def create(self, data: dict, actor: str | None) -> dict:
+        """Insert a manual claim into an existing article."""
+        article = self.articles.find(data["article_id"])
+        if article is None:
+            raise InvalidReference("article_id", f"No article with id {data['article_id']}")
+        side_name = self._side_name(data.get("side_id"))
+        check_spans(data, article["body"])
+        fields = {k: v for k, v in data.items() if k != "article_id"}
+        fields["side_evidence"] = _evidence("manual", side_name)
+        doc = self.claims.new_document(fields, article, "manual", actor)
+        self.store_claims([doc])
+        if not self.articles.exists(article["_id"]):
+            # The article was deleted while we wrote: do not leave the claim behind.
+            self.claims.remove(doc["_id"])
+            raise InvalidReference("article_id", f"No article with id {data['article_id']}")
+        return doc
+
+    def update(self, claim: dict, changes: dict, actor: str | None) -> dict:
+        """Merge-patch a claim read at its current version."""
+        changes = dict(changes)
+        if "side_id" in changes:
+            side_name = self._side_name(changes["side_id"])
+            if changes["side_id"] != claim["side_id"]:
+                changes["side_evidence"] = _evidence("review", side_name)
+        body = ""
+        if self.claims.needs_body(changes):
+            body = self.articles.body(claim["article_id"]) or ""
+        doc = self.claims.update(claim, changes, actor, body)
+        if doc["side_id"] != claim["side_id"]:
+            self.detach_vanished_sides([doc])
+            self.refresh_counters({claim["article_id"]}, {claim["side_id"], doc["side_id"]})
+        return doc
+
+    def delete(self, claim: dict) -> None:
+        """Delete one claim and update its counters."""
+        self.claims.delete(claim)
+        self.claim_deleted(claim)
+
+    def balance(self, article_id: ObjectId) -> dict:
+        """Share of voice per side in an article (NotFound without the article)."""
+        self.articles.get(article_id)
+        return self.claims.balance(article_id, self.sides.names)
+
+    def delete_side(self, side: dict, force: bool = False) -> None:
+        """Delete a side; its claims make it a conflict unless ``force`` detaches them."""
+        used = self.claims.count_for_side(side["_id"])
+        if used and not force:
+            raise Conflict(
+                f"{used} claim(s) are attributed to side {side['name']!r}; "
+                "delete with ?force=true to make them unattributed"
+            )
+        self.detach_side(side["_id"])
+        # Not at a version: its claims are already detached (If-Match was checked on read).
+        self.sides.remove(side["_id"])
+        # A claim attributed while we deleted would point at nothing: sweep again.
+        self.detach_side(side["_id"])
+
+    def delete_article(self, article: dict) -> None:
+        """Delete an article and its claims, never leaving a claim without its article."""
+        side_ids = self.claims.delete_for_article(article["_id"])
+        # Not at a version: with the claims gone, the article must go too (If-Match was
+        # checked when it was read).
+        self.articles.remove(article["_id"])
+        # A claim created while we deleted would point at nothing: sweep again.
+        side_ids |= self.claims.delete_for_article(article["_id"])
+        self.refresh_counters(set(), side_ids)
+
+
+def _evidence(via: EvidenceVia, side_name: str | None) -> SideEvidence | None:
+    """Evidence for a side an editor chose: the side's name, found at no span."""
+    return None if side_name is None else {"via": via, "text": side_name, "span": None}
