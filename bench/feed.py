@@ -14,19 +14,18 @@ import statistics
 import sys
 import threading
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import mongomock
+
+from service import create_app
+from service.changes.repository import ChangeRepository
+from service.db import EXTENSION
 
 API = "/api/v1"
 
 
 def make_app():
     """The app on a fresh in-memory store, extraction and rate limits off."""
-    import mongomock
-
-    from service import create_app
-
     settings = {
         "TESTING": True,
         "LOAD_SEEDS": False,
@@ -86,9 +85,6 @@ def main() -> int:
     for thread in threads:
         thread.start()
     behind = []
-    from service.changes.repository import ChangeRepository
-    from service.db import EXTENSION
-
     changes = ChangeRepository(app.extensions[EXTENSION].database)
     while time.perf_counter() - started < args.seconds:
         time.sleep(0.5)

@@ -23,6 +23,7 @@ from service.idempotency import hook as idempotency_hook
 from service.newsroom import context as newsroom
 from service.observability import logs, metrics
 from service.sides.routes import blp as sides_blp
+from service.webhooks import commands as webhook_commands
 from service.webhooks.routes import blp as webhooks_blp
 
 log = logging.getLogger("claimdesk")
@@ -84,6 +85,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     _register_api(app)
     commands.init_app(app)
     key_commands.init_app(app)
+    webhook_commands.init_app(app)
     if app.config["LOAD_SEEDS"]:
         with app.app_context():
             seeding.load_seeds()

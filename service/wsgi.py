@@ -3,7 +3,7 @@
 from service.app import create_app
 from service.config import load_config
 from service.observability.logs import configure_logging
-from service.webhooks.running import start_background
+from service.webhooks.commands import start_background
 
 configure_logging(load_config()["LOG_LEVEL"])
 app = create_app()

@@ -75,17 +75,17 @@ class ArticleRepository(Repository):
             fields["content_hash"] = content_hash(changes["body"])
         merged = {**article, **fields}
         self._check_unique(merged, article["_id"])
-        unset_url = "url" in fields and fields["url"] is None
-        if unset_url:
+        # The partial unique index only covers string URLs: a cleared URL is removed.
+        unset: tuple[str, ...] = ()
+        if "url" in fields and fields["url"] is None:
             fields.pop("url")
+            unset = ("url",)
         try:
-            doc = self.compare_and_set(article["_id"], article["version"], fields, actor)
+            doc = self.compare_and_set(article["_id"], article["version"], fields, actor, unset)
         except DuplicateKeyError:
             self._check_unique(merged, article["_id"])
             raise
-        if unset_url or "url" not in doc:
-            self.collection.update_one({"_id": doc["_id"]}, {"$unset": {"url": ""}})
-            doc["url"] = None
+        doc.setdefault("url", None)
         return doc
 
     def remove(self, article_id: ObjectId) -> None:

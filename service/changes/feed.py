@@ -3,8 +3,8 @@
 from collections.abc import Callable, Iterable
 
 from service.changes.repository import COMMITTED, PENDING, VOID, ChangeRepository
+from service.clock import utcnow
 from service.errors import Gone, InvalidReference
-from service.http.fields import utcnow
 
 # (resource, id) -> the document as stored now (at least version and change_seq), or None.
 Lookup = Callable[[str, object], dict | None]
@@ -49,7 +49,8 @@ class ChangeFeed:
         self.check_position(after)
         wanted = set(resources or ())
         scan_limit = scan_limit or max(limit * 10, MAX_BATCH)
-        items, position, walked = [], after, 0
+        items: list[dict] = []
+        position, walked = after, 0
         while len(items) < limit and walked < scan_limit:
             batch = self.changes.scan(position, min(limit - len(items) + 50, MAX_BATCH))
             for found in batch:

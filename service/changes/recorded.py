@@ -16,7 +16,7 @@ from pymongo.results import DeleteResult, InsertManyResult, InsertOneResult, Upd
 from service.changes.recording import ChangeRecorder
 from service.changes.references import DERIVED_FIELDS, references
 from service.changes.repository import ChangeRepository
-from service.http.fields import utcnow
+from service.clock import utcnow
 
 MAX_ATTEMPTS = 50
 UNRECORDED_WRITES = {
@@ -178,11 +178,15 @@ class RecordedCollection:
 
     @staticmethod
     def _changes_nothing(current: dict, update: dict) -> bool:
-        """Whether a ``$set``-only update would leave the document as it is."""
-        if set(update) != {"$set"}:
+        """Whether a ``$set``/``$unset`` update would leave the document as it is."""
+        if not set(update) <= {"$set", "$unset"}:
             return False
         quiet = {"updated_at", "updated_by"}
-        return all(dotted(current, k) == v for k, v in update["$set"].items() if k not in quiet)
+        sets = update.get("$set", {}).items()
+        unsets = update.get("$unset", {})
+        return all(dotted(current, k) == v for k, v in sets if k not in quiet) and all(
+            dotted(current, k) is MISSING for k in unsets
+        )
 
     # ----- deletes -----
 

@@ -11,7 +11,7 @@ import secrets
 from pymongo import ASCENDING, DESCENDING
 from pymongo.errors import DuplicateKeyError
 
-from service.http.fields import utcnow
+from service.clock import utcnow
 from service.store_state import state_for
 
 PENDING, COMMITTED, VOID = "pending", "committed", "void"

@@ -4,12 +4,12 @@ from flask import current_app
 from flask.views import MethodView
 
 from service.changes import cursor
-from service.changes.documents import Documents, render
 from service.changes.feed import ChangeFeed
 from service.changes.repository import ChangeRepository, FeedIdentityRepository
 from service.changes.schemas import ChangePageSchema, ChangeQuerySchema
 from service.db import get_db
 from service.http.api import Blueprint
+from service.newsroom.documents import Documents, render
 
 blp = Blueprint("changes", __name__, url_prefix="/api/v1", description="The change feed")
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bson import Binary
 from pymongo.errors import DuplicateKeyError
 
-from service.http.fields import utcnow
+from service.clock import utcnow
 from service.store_state import store_lock
 
 NEW, REPLAY, MISMATCH, IN_FLIGHT = "new", "replay", "mismatch", "in_flight"

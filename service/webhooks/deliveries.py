@@ -5,7 +5,7 @@ import datetime as dt
 from bson import ObjectId
 from pymongo import DESCENDING
 
-from service.http.fields import utcnow
+from service.clock import utcnow
 
 
 class DeliveryRepository:

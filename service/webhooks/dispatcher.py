@@ -18,8 +18,8 @@ from standardwebhooks.webhooks import Webhook
 
 from service.changes.feed import ChangeFeed, Lookup
 from service.changes.references import references
+from service.clock import utcnow
 from service.errors import Gone
-from service.http.fields import utcnow
 from service.webhooks.deliveries import DeliveryRepository
 from service.webhooks.outbox import (
     DELIVERED,

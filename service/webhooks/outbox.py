@@ -6,7 +6,7 @@ from bson import ObjectId
 from pymongo import ASCENDING
 from pymongo.errors import DuplicateKeyError
 
-from service.http.fields import utcnow
+from service.clock import utcnow
 from service.store_state import store_lock
 
 PENDING, DELIVERED, FAILED, CANCELLED = "pending", "delivered", "failed", "cancelled"

@@ -2,17 +2,16 @@
 
 import threading
 
-from conftest import FakeExtractor
+from tests.doubles import NoClaimsExtractor
 
 API = "/api/v1"
 KEY = {"Idempotency-Key": "order-7f3a"}
 
 
-class GatedExtractor(FakeExtractor):
+class GatedExtractor(NoClaimsExtractor):
     """An extractor that holds its request until the test opens the gate."""
 
     def __init__(self):
-        super().__init__()
         self.entered = threading.Event()
         self.gate = threading.Event()
 

@@ -10,7 +10,7 @@ from bson import ObjectId
 from service.changes.feed import ChangeFeed
 from service.changes.recording import ChangeRecorder
 from service.changes.repository import COMMITTED, ChangeRepository
-from service.http.fields import utcnow
+from service.clock import utcnow
 from service.store_state import store_lock
 
 WRITERS = 20

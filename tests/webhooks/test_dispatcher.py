@@ -12,8 +12,8 @@ from standardwebhooks.webhooks import Webhook
 from service.changes.feed import ChangeFeed
 from service.changes.recording import ChangeRecorder
 from service.changes.repository import ChangeRepository
+from service.clock import utcnow
 from service.db import ensure_indexes, is_in_memory
-from service.http.fields import utcnow
 from service.webhooks.dispatcher import DeliverySettings, Dispatcher, next_attempt
 from service.webhooks.outbox import DispatchCursorRepository, OutboxRepository
 from service.webhooks.repository import WebhookRepository

@@ -8,10 +8,10 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from service.changes.documents import Documents, render
 from service.changes.feed import ChangeFeed
 from service.changes.repository import ChangeRepository
 from service.db import EXTENSION as DB_EXTENSION
+from service.newsroom.documents import Documents, render
 from service.webhooks.dispatcher import DeliverySettings, Dispatcher
 
 log = logging.getLogger(__name__)
@@ -56,3 +56,8 @@ def deliver_command(once):
         signal.signal(signum, lambda *_: stop.set())
     log.info("delivering webhooks")
     dispatcher.run_forever(stop)
+
+
+def init_app(app: Flask) -> None:
+    """Add ``deliver`` to the app's command line."""
+    app.cli.add_command(deliver_command)
