@@ -14,12 +14,14 @@ EXTENSION = "claimdesk.db"
 
 INDEXES: dict[str, list[IndexModel]] = {
     "sides": [
+        IndexModel([("updated_at", DESCENDING), ("_id", DESCENDING)], name="updated_at"),
         IndexModel([("match_keys", ASCENDING)], unique=True, name="match_keys_unique"),
         IndexModel([("slug", ASCENDING)], unique=True, name="slug_unique"),
         IndexModel([("name_key", ASCENDING), ("_id", ASCENDING)], name="name_key"),
         IndexModel([("created_at", DESCENDING), ("_id", DESCENDING)], name="created_at"),
     ],
     "articles": [
+        IndexModel([("updated_at", DESCENDING), ("_id", DESCENDING)], name="updated_at"),
         IndexModel(
             [("url", ASCENDING)],
             unique=True,
@@ -77,6 +79,7 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_at_ttl"),
     ],
     "claims": [
+        IndexModel([("updated_at", DESCENDING), ("_id", DESCENDING)], name="updated_at"),
         IndexModel([("article_id", ASCENDING), ("span.start", ASCENDING)], name="article_order"),
         IndexModel([("side_id", ASCENDING), ("published_at", DESCENDING)], name="side_date"),
         IndexModel([("speaker_key", ASCENDING), ("published_at", DESCENDING)], name="speaker"),

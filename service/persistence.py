@@ -46,7 +46,13 @@ def published_and_text(filters: dict) -> dict:
         query["published_at"] = published
     if filters.get("q"):
         query["$text"] = {"$search": filters["q"]}
-    return query
+    return {**query, **updated_since(filters.get("updated_after"))}
+
+
+def updated_since(after) -> dict:
+    """Documents changed at or after ``after`` (inclusive: a client resyncing from the
+    newest ``updated_at`` it saw misses nothing written in that same millisecond)."""
+    return {"updated_at": {"$gte": after}} if after is not None else {}
 
 
 class Repository:

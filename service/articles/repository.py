@@ -23,7 +23,12 @@ class ArticleRepository(Repository):
 
     collection_name = "articles"
     resource = "article"
-    sort_fields = {"published_at": "published_at", "created_at": "created_at", "title": "title"}
+    sort_fields = {
+        "published_at": "published_at",
+        "created_at": "created_at",
+        "title": "title",
+        "updated_at": "updated_at",
+    }
 
     def _check_unique(self, doc: dict, own_id: ObjectId | None = None) -> None:
         """Conflict when another article has this URL or this body."""

@@ -21,8 +21,10 @@ def change_feed(db) -> ChangeFeed:
 
 
 def with_documents(db, items: list[dict]) -> None:
-    """Attach the current document to each upsert (null once deleted)."""
+    """Attach the current document to each upsert (null once deleted, and for deletes)."""
     documents = Documents(db)
+    for item in items:
+        item["document"] = None
     for resource in {item["resource"] for item in items}:
         ids = [i["id"] for i in items if i["resource"] == resource and i["op"] == "upsert"]
         found = documents.many(resource, ids)

@@ -48,6 +48,7 @@ class ClaimRepository(Repository):
         "created_at": "created_at",
         "confidence": "confidence",
         "span.start": "span.start",
+        "updated_at": "updated_at",
     }
 
     def new_document(self, data: dict, article: dict, origin: str, actor: str | None) -> dict:
