@@ -8,6 +8,7 @@ from service.clock import utcnow
 from service.errors import InvalidReference
 from service.extraction.types import KINDS
 from service.persistence import Repository, any_of, equal_to_any, published_and_text
+from service.store_state import store_lock
 
 UNATTRIBUTED = "none"
 SPEAKER_DEFAULT = {"name": None, "title": None, "type": "unknown"}
@@ -81,6 +82,17 @@ class ClaimRepository(Repository):
         if docs:
             self.collection.insert_many(docs, ordered=True)
         return docs
+
+    def same_statement(self, doc: dict) -> dict | None:
+        """A claim of the same article with the same span, or the same text and speaker."""
+        alike: list[dict] = [{"text": doc["text"], "speaker_key": doc.get("speaker_key")}]
+        if doc.get("span"):
+            alike.append({"span.start": doc["span"]["start"], "span.end": doc["span"]["end"]})
+        return self.collection.find_one({"article_id": doc["article_id"], "$or": alike})
+
+    def statement_lock(self):
+        """Held while checking for the same statement and inserting (in memory: one step)."""
+        return store_lock(self.db)
 
     def remove(self, claim_id: ObjectId) -> None:
         """Delete a claim whatever its version (undoing a write that lost a race)."""

@@ -49,7 +49,11 @@ def deliver_command(once):
     """Deliver webhooks until stopped (SIGTERM/SIGINT end it after the current attempt)."""
     dispatcher = build_dispatcher(current_app)
     if once:
-        click.echo(f"{dispatcher.run_once()} change(s) fanned out or deliveries attempted")
+        try:
+            work = dispatcher.run_once()
+        finally:
+            dispatcher.close()
+        click.echo(f"{work} change(s) fanned out or deliveries attempted")
         return
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):

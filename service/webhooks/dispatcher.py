@@ -89,6 +89,10 @@ class Dispatcher:
         self.session = requests.Session()
         self.pruned_at = 0.0
 
+    def close(self) -> None:
+        """Close the HTTP connections kept for the receivers."""
+        self.session.close()
+
     def fan_out(self, limit: int = 500) -> int:
         """Add an outbox entry per committed change and subscribed webhook; count changes."""
         position = self.cursor.position()
@@ -220,3 +224,4 @@ class Dispatcher:
                 work = 0
             if not work:
                 stop.wait(idle_wait)
+        self.close()

@@ -31,6 +31,7 @@ class World:
         self.changes = ChangeRepository(database)
         self.recorder = ChangeRecorder(self.changes)
         self.feed = ChangeFeed(self.changes, self.lookup)
+        self.made: list[Dispatcher] = []
 
     def lookup(self, resource, doc_id):
         return self.db[resource].find_one({"_id": doc_id})
@@ -41,7 +42,9 @@ class World:
         return {"id": str(doc["_id"]), "version": doc["version"], "side_id": side and str(side)}
 
     def dispatcher(self, settings=FAST):
-        return Dispatcher(self.db, self.feed, self.lookup, self.render, settings)
+        made = Dispatcher(self.db, self.feed, self.lookup, self.render, settings)
+        self.made.append(made)
+        return made
 
     def upsert(self, resource, doc_id, **fields):
         current = self.db[resource].find_one({"_id": doc_id})
@@ -73,7 +76,10 @@ class World:
 
 @pytest.fixture
 def world(database):
-    return World(database)
+    made = World(database)
+    yield made
+    for dispatcher in made.made:
+        dispatcher.close()
 
 
 def delivered_in_order(requests):
