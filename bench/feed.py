@@ -17,7 +17,7 @@ import time
 
 import mongomock
 
-from service import create_app
+from service.app import create_app
 from service.changes.repository import ChangeRepository
 from service.db import EXTENSION
 

@@ -13,6 +13,8 @@ from service.articles.routes import blp as articles_blp
 from service.auth import commands as key_commands
 from service.auth import guard
 from service.auth.routes import blp as keys_blp
+from service.bulk import commands as bulk_commands
+from service.bulk.routes import blp as bulk_blp
 from service.changes.routes import blp as changes_blp
 from service.claims.routes import blp as claims_blp
 from service.config import IN_MEMORY_NOTICE, load_config
@@ -86,6 +88,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     commands.init_app(app)
     key_commands.init_app(app)
     webhook_commands.init_app(app)
+    bulk_commands.init_app(app)
     if app.config["LOAD_SEEDS"]:
         with app.app_context():
             seeding.load_seeds()
@@ -103,6 +106,7 @@ def _register_api(app: Flask) -> Api:
     api = Api(app)
     register_converters(app, api)
     blueprints = (
+        bulk_blp,
         articles_blp,
         claims_blp,
         sides_blp,

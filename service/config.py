@@ -49,6 +49,9 @@ def load_config(env: Mapping[str, str] | None = None) -> dict:
         "RATE_LIMIT": env.get("RATE_LIMIT", "600 per minute"),
         "RATE_LIMIT_ENABLED": _flag(env.get("RATE_LIMIT_ENABLED"), default=True),
         "AUTH_FAILURE_LIMIT": env.get("AUTH_FAILURE_LIMIT", "30 per minute"),
+        "BULK_MAX_BYTES": _int(env, "BULK_MAX_BYTES", 64 * MIB),
+        "BULK_MAX_LINES": _int(env, "BULK_MAX_LINES", 10_000),
+        "BULK_BATCH": _int(env, "BULK_BATCH", 16),
         "IDEMPOTENCY_TTL_SECONDS": _int(env, "IDEMPOTENCY_TTL_SECONDS", 86400),
         # Longer than any request runs (a bulk import with extraction): a key whose
         # request outlives it may run a second time.

@@ -37,5 +37,9 @@ class FeatureUnavailable(DomainError):
     """The backing store lacks a feature a request needs (full-text search in memory)."""
 
 
+class TooLarge(DomainError):
+    """A request asks for more work at once than the service takes."""
+
+
 class Gone(DomainError):
     """What the request names existed once but is no longer kept (an expired cursor)."""

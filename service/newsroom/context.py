@@ -6,6 +6,7 @@ from flask import Flask, current_app
 
 from service.db import get_db
 from service.extraction import ClaimExtractor, Extractor
+from service.newsroom.bulk import BulkIngest
 from service.newsroom.claims import ClaimDesk
 from service.newsroom.ingest import Ingest
 from service.newsroom.listing import Listing
@@ -33,6 +34,12 @@ def current_ingest() -> Ingest:
     """The ingest workflow for this request."""
     extractor = current_app.extensions.get(EXTENSION)
     return Ingest(get_db(), extractor, current_app.config["AUTO_SIDES"])
+
+
+def current_bulk_ingest() -> BulkIngest:
+    """The bulk ingest workflow for this request."""
+    extractor = current_app.extensions.get(EXTENSION)
+    return BulkIngest(get_db(), extractor, current_app.config["AUTO_SIDES"])
 
 
 def current_desk() -> ClaimDesk:
