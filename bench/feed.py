@@ -50,21 +50,22 @@ def writer(app, n: int, stop: threading.Event, counts: list):
         counts[n] += 4
 
 
-def consumer(app, stop: threading.Event, poll: float, seen: list, lags: list):
+def consumer(app, done: threading.Event, poll: float, seen: list, lags: list):
     """Follow the feed, noting each change's lag from its commit time."""
     client = app.test_client()
-    cursor = client.get(f"{API}/changes?limit=1").get_json()["next"]
-    idle_after_stop = 0
-    while idle_after_stop < 3:
-        page = client.get(f"{API}/changes?after={cursor}&limit=1000").get_json()
+    cursor = ""  # from the oldest change kept: the store starts empty
+    while True:
+        finished = done.is_set()  # read before the page: a last write is then on it
+        after = f"after={cursor}&" if cursor else ""
+        page = client.get(f"{API}/changes?{after}limit=1000").get_json()
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         for item in page["items"]:
             at = dt.datetime.fromisoformat(item["at"].removesuffix("Z"))
             lags.append((now - at).total_seconds())
             seen.append(item["cursor"])
         cursor = page["next"]
-        if stop.is_set() and not page["items"]:
-            idle_after_stop += 1
+        if finished and not page["items"]:
+            return
         time.sleep(poll)
 
 
@@ -75,16 +76,19 @@ def main() -> int:
     parser.add_argument("--poll", type=float, default=0.1)
     args = parser.parse_args()
     app = make_app()
-    stop, counts, seen, lags = threading.Event(), [0] * args.writers, [], []
+    stop, done = threading.Event(), threading.Event()
+    counts: list[int] = [0] * args.writers
+    seen: list[str] = []
+    lags: list[float] = []
     threads = [
         threading.Thread(target=writer, args=(app, n, stop, counts)) for n in range(args.writers)
     ]
-    reader = threading.Thread(target=consumer, args=(app, stop, args.poll, seen, lags))
+    reader = threading.Thread(target=consumer, args=(app, done, args.poll, seen, lags))
     reader.start()
     started = time.perf_counter()
     for thread in threads:
         thread.start()
-    behind = []
+    behind: list[int] = []
     changes = ChangeRepository(app.extensions[EXTENSION].database)
     while time.perf_counter() - started < args.seconds:
         time.sleep(0.5)
@@ -93,6 +97,7 @@ def main() -> int:
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
+    done.set()
     reader.join()
     writes = sum(counts)
     duplicates = len(seen) - len(set(seen))
