@@ -1,8 +1,11 @@
 """The change feed through the API: every write of every resource, in order, exactly once."""
 
+import datetime
 import random
 import threading
 import time
+
+from service.changes.repository import ChangeRepository
 
 API = "/api/v1"
 
@@ -146,3 +149,17 @@ def test_twenty_writers_and_a_polling_consumer(app):
         assert last.get(doc_id, (None, 0))[0] != "delete"
         assert op == "delete" or version > last.get(doc_id, (None, 0))[1]
         last[doc_id] = (op, version or 0)
+
+
+def test_a_cursor_older_than_the_retention_is_gone(client, make_side, db, problem):
+    for _ in range(3):
+        make_side()
+    items, _ = follow(client)
+    month_ago = datetime.datetime(2000, 1, 1)
+    db.changes.update_many({}, {"$set": {"reserved_at": month_ago}})
+    assert ChangeRepository(db).prune(datetime.datetime(2000, 2, 1)) == 2
+    body = problem(client.get(f"{API}/changes", query_string={"after": items[0]["cursor"]}), 410)
+    assert "resync" in body["detail"]
+    kept, _ = follow(client)
+    assert [i["id"] for i in kept] == [items[2]["id"]]
+    assert follow(client, items[1]["cursor"])[0] == kept

@@ -334,7 +334,17 @@ def test_sorts_and_ties_break_on_id(fetch, corpus):
 
 def test_stable_order_across_pages_with_ties(client, make_article, make_claim, fetch):
     article = make_article()
-    made = [make_claim(article, text="taxes will fall next year")["id"] for _ in range(7)]
+    start = article["body"].index("taxes")
+    # Ties on span.start and confidence, yet seven statements: one speaker and end each.
+    made = [
+        make_claim(
+            article,
+            text="taxes will fall next year",
+            speaker={"name": f"Speaker {n}"},
+            span={"start": start, "end": start + 5 + n},
+        )["id"]
+        for n in range(7)
+    ]
     for sort, direction in (("span.start", 1), ("-span.start", -1), ("confidence", 1)):
         pages = [fetch(f"claims?sort={sort}&per_page=3&page={n}") for n in (1, 2, 3)]
         seen = [claim for page in pages for claim in ids(page)]
