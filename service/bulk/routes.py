@@ -6,6 +6,7 @@ from flask.views import MethodView
 from service.bulk.importer import BulkImport
 from service.bulk.ndjson import MEDIA_TYPE, dump
 from service.bulk.schemas import BulkLineSchema, BulkQuerySchema
+from service.db import get_store
 from service.http.api import Blueprint
 from service.http.identity import current_actor
 from service.newsroom.context import current_bulk_ingest
@@ -24,5 +25,6 @@ class BulkArticles(MethodView):
         config, raw = current_app.config, request.get_data(cache=True)
         run = BulkImport(current_bulk_ingest(), args["extract"], current_actor(), config)
         run.check_size(raw)
+        get_store().ping()  # a 503 now rather than a 503 on every line
         lines = (dump(result) for result in run.results(raw))
         return Response(stream_with_context(lines), mimetype=MEDIA_TYPE)
