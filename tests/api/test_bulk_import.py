@@ -130,3 +130,19 @@ def test_the_import_command_reads_stdin(app, db):
     result = app.test_cli_runner().invoke(args=["import", "-", "--no-extract"], input=data)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout.strip().splitlines()[-1])["created"] == 1
+
+
+class BrokenBatchExtractor(BatchingExtractor):
+    """Its batched entry point fails; one text at a time works."""
+
+    def extract_many(self, texts, sides=None, auto_sides=True):
+        raise RuntimeError("batch exploded")
+
+
+def test_a_failed_batch_is_extracted_one_by_one(make_app):
+    client = make_app(extractor=BrokenBatchExtractor()).test_client()
+    items = [{"title": f"T{n}", "body": f'Freedonia said "yes {n}".'} for n in range(3)]
+    results = answer_lines(client.post(f"{API}/articles/bulk", data=ndjson(*items), headers=NDJSON))
+    for result in results:
+        article = client.get(f"{API}/articles/{result['id']}").get_json()
+        assert article["extraction"]["status"] == "done" and article["claim_count"] == 1

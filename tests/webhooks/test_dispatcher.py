@@ -2,11 +2,13 @@
 
 import datetime as dt
 import json
+import threading
 import time
 from unittest.mock import ANY
 
 import pytest
 from bson import ObjectId
+from pymongo.errors import ServerSelectionTimeoutError
 from standardwebhooks.webhooks import Webhook
 
 from service.changes.feed import ChangeFeed
@@ -259,3 +261,63 @@ def test_the_backoff_doubles_up_to_its_cap_and_stops_after_the_window():
     assert max(delays) == 3600
     assert now - start <= dt.timedelta(hours=24)
     assert now - start > dt.timedelta(hours=23)
+
+
+def test_run_forever_delivers_until_stopped_and_survives_an_outage(world, receiver_factory):
+    receiver = receiver_factory()
+    world.hook(receiver.url)
+    dispatcher = world.dispatcher()
+    real_fan_out, failures = dispatcher.fan_out, []
+
+    def flaky_fan_out(limit=500):
+        if not failures:
+            failures.append(1)
+            raise ServerSelectionTimeoutError("no server answered")
+        if len(failures) == 1:
+            failures.append(2)
+            raise RuntimeError("a bug in one round")
+        return real_fan_out(limit)
+
+    dispatcher.fan_out = flaky_fan_out  # type: ignore[method-assign]
+    stop = threading.Event()
+    runner = threading.Thread(target=dispatcher.run_forever, args=(stop, 0.01))
+    runner.start()
+    try:
+        world.upsert("sides", ObjectId())
+        for _ in range(300):
+            if receiver.requests:
+                break
+            time.sleep(0.01)
+    finally:
+        stop.set()
+        runner.join(5)
+    assert not runner.is_alive()
+    assert failures == [1, 2] and len(receiver.requests) == 1
+
+
+def test_fan_out_skips_ahead_when_it_fell_behind_the_retention(world, receiver_factory):
+    receiver = receiver_factory()
+    world.hook(receiver.url)
+    for _ in range(3):
+        world.upsert("sides", ObjectId())
+    world.db.changes.update_many({}, {"$set": {"reserved_at": dt.datetime(2000, 1, 1)}})
+    DispatchCursorRepository(world.db).advance(0)
+    world.changes.prune(dt.datetime(2000, 2, 1))
+    dispatcher = world.dispatcher()
+    assert dispatcher.fan_out() == 0  # its cursor is gone: it moves to the oldest kept change
+    assert dispatcher.fan_out() == 1  # then reads on from there: the one change kept
+    assert DispatchCursorRepository(world.db).position() == 3
+    assert OutboxRepository(world.db).collection.count_documents({}) == 1
+
+
+def test_housekeeping_prunes_old_changes_once_an_hour(world):
+    for _ in range(3):
+        world.upsert("sides", ObjectId())
+    world.db.changes.update_many({}, {"$set": {"reserved_at": dt.datetime(2000, 1, 1)}})
+    dispatcher = world.dispatcher()
+    dispatcher.housekeeping()
+    assert world.db.changes.count_documents({}) == 1
+    world.upsert("sides", ObjectId())
+    world.db.changes.update_many({}, {"$set": {"reserved_at": dt.datetime(2000, 1, 1)}})
+    dispatcher.housekeeping()  # within the hour: nothing
+    assert world.db.changes.count_documents({}) == 2
