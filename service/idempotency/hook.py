@@ -72,27 +72,50 @@ def keep_answer(response: Response) -> Response:
         return response
     headers = {name: response.headers[name] for name in KEPT_HEADERS if name in response.headers}
     if response.is_streamed:
-        response.response = _kept_stream(response.response, store, record, response, headers)
+        response.response = KeptStream(
+            response.response, store, record, response.status_code, headers
+        )
     else:
         store.finish(record, response.status_code, headers, response.get_data())
     return response
 
 
-def _kept_stream(chunks, store, record, response, headers):
-    """Pass a streamed body through, storing it once it is complete (freeing the key if not)."""
-    parts, complete = [], False
-    try:
-        for chunk in chunks:
-            parts.append(chunk.encode() if isinstance(chunk, str) else chunk)
+class KeptStream:
+    """A streamed body passed through and stored once complete; the key is freed if the
+    stream is closed before its end (the client went away), even before its first chunk."""
+
+    def __init__(self, chunks, store: IdempotencyRepository, record: dict, status: int, headers):
+        self.chunks = chunks
+        self.store = store
+        self.record = record
+        self.status = status
+        self.headers = headers
+        self.parts: list[bytes] = []
+        self.complete = False
+        self.settled = False
+
+    def __iter__(self):
+        for chunk in self.chunks:
+            self.parts.append(chunk.encode() if isinstance(chunk, str) else chunk)
             yield chunk
-        complete = True
-    finally:
-        if complete:
-            store.finish(record, response.status_code, headers, b"".join(parts))
+        self.complete = True
+        self._settle()
+
+    def close(self) -> None:
+        """Called by the server when the response ends, complete or not."""
+        self._settle()
+        if hasattr(self.chunks, "close"):
+            self.chunks.close()
+
+    def _settle(self) -> None:
+        """Keep the whole answer, or free the key for a retry."""
+        if self.settled:
+            return
+        self.settled = True
+        if self.complete:
+            self.store.finish(self.record, self.status, self.headers, b"".join(self.parts))
         else:
-            store.release(record)  # the client went away mid-answer: let a retry run again
-        if hasattr(chunks, "close"):
-            chunks.close()
+            self.store.release(self.record)
 
 
 def release_unanswered(_error=None) -> None:

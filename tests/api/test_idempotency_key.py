@@ -1,11 +1,30 @@
 """Idempotency-Key on POST: replays, other bodies, requests in flight, scopes, expiry."""
 
 import threading
+import uuid
 
+import pytest
+from pymongo.errors import OperationFailure
+
+from service.idempotency.repository import (
+    IN_FLIGHT,
+    MISMATCH,
+    NEW,
+    REPLAY,
+    IdempotencyRepository,
+)
 from tests.doubles import NoClaimsExtractor
 
 API = "/api/v1"
 KEY = {"Idempotency-Key": "order-7f3a"}
+
+
+@pytest.fixture
+def database(mongo_client):
+    """An empty database of the session's client."""
+    name = f"claimdesk_test_{uuid.uuid4().hex[:12]}"
+    yield mongo_client[name]
+    mongo_client.drop_database(name)
 
 
 class GatedExtractor(NoClaimsExtractor):
@@ -140,3 +159,46 @@ def test_without_a_key_posts_are_not_deduplicated(client, db, problem):
     assert client.post(f"{API}/sides", json={"name": "Freedonia"}).status_code == 201
     problem(client.post(f"{API}/sides", json={"name": "Freedonia"}), 409)
     assert db.idempotency_keys.count_documents({}) == 0
+
+
+class DatabaseErrorExtractor(NoClaimsExtractor):
+    """Fails the way a database error inside a request does: a 500."""
+
+    def extract(self, text, sides=None, auto_sides=True):
+        raise OperationFailure("the server refused")
+
+
+def test_a_server_error_frees_the_key_for_a_retry(make_app, db_of):
+    app = make_app(extractor=DatabaseErrorExtractor())
+    client = app.test_client()
+    article = {"title": "T", "body": "A story."}
+    assert client.post(f"{API}/articles", json=article, headers=KEY).status_code == 500
+    retry = client.post(f"{API}/articles", json=article, headers=KEY)
+    assert retry.status_code == 500 and "Idempotent-Replayed" not in retry.headers
+    assert db_of(app).idempotency_keys.count_documents({}) == 0
+
+
+def test_a_stream_closed_before_its_end_frees_the_key(client, db):
+    headers = {"Content-Type": "application/x-ndjson", **KEY}
+    body = b'{"title": "One", "body": "First story."}\n'
+    unread = client.post(f"{API}/articles/bulk", data=body, headers=headers, buffered=False)
+    assert unread.status_code == 200
+    unread.close()  # the client went away before reading the answer
+    assert db.idempotency_keys.count_documents({}) == 0
+    again = client.post(f"{API}/articles/bulk", data=body, headers=headers)
+    assert again.status_code == 200 and "Idempotent-Replayed" not in again.headers
+
+
+def test_a_key_whose_request_died_is_taken_over_after_its_lease(database):
+    store = IdempotencyRepository(database, ttl_seconds=60, lease_seconds=0)
+    first = store.claim("addr:1", "k", "f")
+    assert first.outcome == NEW
+    again = store.claim("addr:1", "k", "f")  # no answer, lease over: run it again
+    assert again.outcome == NEW and again.record["token"] != first.record["token"]
+    assert not store.finish(first.record, 201, {}, b"late")  # the first run lost the key
+    assert store.finish(again.record, 201, {}, b"{}")
+    assert store.claim("addr:1", "k", "f").outcome == REPLAY
+    assert store.claim("addr:1", "k", "other").outcome == MISMATCH
+    live = IdempotencyRepository(database, ttl_seconds=60, lease_seconds=60)
+    assert live.claim("addr:2", "k", "f").outcome == NEW
+    assert live.claim("addr:2", "k", "f").outcome == IN_FLIGHT
