@@ -1,6 +1,5 @@
 """Running the dispatcher: a background thread of the app, or the ``claimdesk deliver`` command."""
 
-import logging
 import signal
 import threading
 
@@ -14,7 +13,6 @@ from service.db import EXTENSION as DB_EXTENSION
 from service.newsroom.documents import Documents, render
 from service.webhooks.dispatcher import DeliverySettings, Dispatcher
 
-log = logging.getLogger(__name__)
 EXTENSION = "claimdesk.webhooks"
 
 
@@ -58,7 +56,7 @@ def deliver_command(once):
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    log.info("delivering webhooks")
+    click.echo("delivering webhooks; SIGTERM or Ctrl-C stops after the current attempt", err=True)
     dispatcher.run_forever(stop)
 
 
