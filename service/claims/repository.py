@@ -85,10 +85,17 @@ class ClaimRepository(Repository):
 
     def same_statement(self, doc: dict) -> dict | None:
         """A claim of the same article with the same span, or the same text and speaker."""
-        alike: list[dict] = [{"text": doc["text"], "speaker_key": doc.get("speaker_key")}]
-        if doc.get("span"):
-            alike.append({"span.start": doc["span"]["start"], "span.end": doc["span"]["end"]})
-        return self.collection.find_one({"article_id": doc["article_id"], "$or": alike})
+        # The article's claims, compared here: one plain index range (one scan in memory).
+        fields = {"text": 1, "speaker_key": 1, "span": 1}
+        for other in self.collection.find({"article_id": doc["article_id"]}, fields):
+            same_span = doc.get("span") is not None and other.get("span") == doc["span"]
+            same_words = (other["text"], other.get("speaker_key")) == (
+                doc["text"],
+                doc.get("speaker_key"),
+            )
+            if same_span or same_words:
+                return other
+        return None
 
     def statement_lock(self):
         """Held while checking for the same statement and inserting (in memory: one step)."""
