@@ -6,16 +6,25 @@ import shutil
 import sys
 import tempfile
 
-from service.config import IN_MEMORY_NOTICE
+from service.config import IN_MEMORY_NOTICE, exposed_bind_notice, secret
+from service.http import connection
 
-_in_memory = not os.environ.get("MONGO_URI")
+_in_memory = not secret(os.environ, "MONGO_URI")
 if _in_memory:
     # The operator's first line says where the data lives (before gunicorn's own lines).
     notice = {"level": "warning", "logger": "claimdesk", "message": IN_MEMORY_NOTICE}
     print(json.dumps(notice), file=sys.stderr, flush=True)
 
 wsgi_app = "service.wsgi:app"
+# Loopback by default: gunicorn alone can be stalled by slow clients; serve others through
+# the nginx proxy (deploy/nginx).
 bind = os.environ.get("BIND", "127.0.0.1:8000")
+_exposed = exposed_bind_notice(bind, in_memory=_in_memory)
+if _exposed:
+    notice = {"level": "warning", "logger": "claimdesk", "message": _exposed}
+    print(json.dumps(notice), file=sys.stderr, flush=True)
+# No control socket: its default path is shared by every gunicorn of the user (home dir).
+control_socket_disable = True
 # The in-memory store lives in one process: more workers would each see other data.
 workers = 1 if _in_memory else int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("THREADS", "4"))
@@ -47,3 +56,14 @@ def child_exit(server, worker):
     from prometheus_client import multiprocess
 
     multiprocess.mark_process_dead(worker.pid)
+
+
+def pre_request(worker, req):
+    """Let the app close this connection after an early refusal (service.http.connection)."""
+    worker.log.debug("%s %s", req.method, req.path)
+    connection.serving(req)
+
+
+def post_request(worker, req, environ, resp):
+    """The request is answered."""
+    connection.served()

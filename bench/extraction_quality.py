@@ -17,6 +17,8 @@ speaker is right when the predicted name or title equals the gold speaker or one
 speaker_aliases, ignoring case, a leading "the" and the kind of apostrophe. The side is right
 when the predicted side name equals the gold side (null for null).
 
+Attributed F1 (aF1): as F1, but a true positive must also have the gold side.
+
 Negatives hit: gold negatives overlapped by at least one predicted claim span.
 """
 
@@ -41,6 +43,7 @@ class Score:
 
     name: str
     tp: int = 0
+    tp_sided: int = 0
     fp: int = 0
     fn: int = 0
     matched: int = 0
@@ -54,6 +57,7 @@ class Score:
         """Accumulate another score's counts."""
         for key in (
             "tp",
+            "tp_sided",
             "fp",
             "fn",
             "matched",
@@ -75,6 +79,14 @@ class Score:
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def attributed_f1(self) -> float:
+        """F1 where a true positive must also have the right side."""
+        predicted, required = self.tp + self.fp, self.tp + self.fn
+        p = self.tp_sided / predicted if predicted else 1.0
+        r = self.tp_sided / required if required else 1.0
         return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
@@ -158,6 +170,7 @@ def count_matches(score: Score, assigned, predictions: list[dict], gold: list[di
         speaker_ok = speaker_matches(predicted["speaker"], claim)
         side_ok = predicted["side_name"] == claim["side"]
         score.tp += claim["required"]
+        score.tp_sided += claim["required"] and side_ok
         score.matched += 1
         score.speaker_ok += speaker_ok
         score.side_ok += side_ok
@@ -205,12 +218,14 @@ def score_files(paths: list[str], extractor=None) -> tuple[list[Score], Score]:
 
 def render(scores: list[Score], total: Score, verbose: bool) -> str:
     """The per-file table and totals."""
-    header = f"{'file':<16}{'P':>7}{'R':>7}{'F1':>7}{'spk':>7}{'side':>7}{'neg':>7}  tp/fp/fn"
+    header = (
+        f"{'file':<16}{'P':>7}{'R':>7}{'F1':>7}{'spk':>7}{'side':>7}{'aF1':>7}{'neg':>7}  tp/fp/fn"
+    )
     lines = [header, "-" * len(header)]
     for score in [*scores, total]:
         lines.append(
             f"{score.name:<16}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}"
-            f"{score.speaker_accuracy:>7.3f}{score.side_accuracy:>7.3f}"
+            f"{score.speaker_accuracy:>7.3f}{score.side_accuracy:>7.3f}{score.attributed_f1:>7.3f}"
             f"{score.negatives_hit:>3}/{score.negatives:<3}  {score.tp}/{score.fp}/{score.fn}"
         )
         if verbose:
@@ -227,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     scores, total = score_files(args.paths)
     if args.json:
-        keys = ("precision", "recall", "f1", "speaker_accuracy", "side_accuracy")
+        keys = ("precision", "recall", "f1", "speaker_accuracy", "side_accuracy", "attributed_f1")
         print(
             json.dumps(
                 {k: round(getattr(total, k), 4) for k in keys}

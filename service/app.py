@@ -7,6 +7,7 @@ import swagger_ui_bundle
 from flask import Flask, send_from_directory
 from flask.json.provider import DefaultJSONProvider
 from flask_cors import CORS
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service import commands, db, limits, seeding
 from service.articles.routes import blp as articles_blp
@@ -18,8 +19,9 @@ from service.bulk.routes import blp as bulk_blp
 from service.changes.routes import blp as changes_blp
 from service.claims.routes import blp as claims_blp
 from service.config import IN_MEMORY_NOTICE, load_config
+from service.desk.routes import blp as desk_blp
 from service.health import blp as health_blp
-from service.http import bodies
+from service.http import bodies, connection
 from service.http.api import Api, register_converters
 from service.idempotency import hook as idempotency_hook
 from service.newsroom import context as newsroom
@@ -81,14 +83,22 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     limits.init_app(app)
     bodies.init_app(app)
     idempotency_hook.init_app(app)
+    connection.init_app(app)
     metrics.init_app(app)
     if app.config["CORS_ORIGINS"]:
         CORS(app, origins=app.config["CORS_ORIGINS"], expose_headers=EXPOSED_HEADERS)
     _register_api(app)
+    app.register_blueprint(desk_blp)  # after the API: it uses the objectid converter
     commands.init_app(app)
     key_commands.init_app(app)
     webhook_commands.init_app(app)
     bulk_commands.init_app(app)
+    if app.config["PROXY_HOPS"]:
+        # Behind nginx: the client's address (limits, logs) is in X-Forwarded-For.
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops
+        )
     if app.config["LOAD_SEEDS"]:
         with app.app_context():
             seeding.load_seeds()

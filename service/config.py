@@ -2,12 +2,32 @@
 
 import os
 from collections.abc import Mapping
+from urllib.parse import quote, urlsplit
 
 MIB = 1024 * 1024
 IN_MEMORY_NOTICE = (
     "Data lives in memory only and is lost when the process stops; "
     "set MONGO_URI (e.g. MONGO_URI=mongodb://localhost:27017) to keep it in MongoDB."
 )
+
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def exposed_bind_notice(bind: str, in_memory: bool) -> str | None:
+    """A warning when the in-memory default listens beyond loopback; None otherwise."""
+    addresses = [part.strip() for part in bind.replace(",", " ").split()]
+    exposed = [
+        a
+        for a in addresses
+        if not a.startswith("unix:") and a.rpartition(":")[0] not in LOOPBACK_HOSTS
+    ]
+    if not (in_memory and exposed):
+        return None
+    return (
+        f"Listening on {', '.join(exposed)} beyond loopback with the in-memory store: other "
+        "machines can reach it directly. Bind 127.0.0.1, or serve through the nginx proxy "
+        "(deploy/nginx) with MONGO_URI and AUTH=required."
+    )
 
 
 def _flag(value: str | None, default: bool) -> bool:
@@ -31,7 +51,7 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
 def load_config(env: Mapping[str, str] | None = None) -> dict:
     """Return the app settings from the environment (``os.environ`` by default)."""
     env = os.environ if env is None else env
-    mongo_uri = env.get("MONGO_URI") or None
+    mongo_uri = _with_password(secret(env, "MONGO_URI"), secret(env, "MONGO_PASSWORD"))
     return {
         "MONGO_URI": mongo_uri,
         "MONGO_DB": env.get("MONGO_DB", "claimdesk"),
@@ -45,7 +65,7 @@ def load_config(env: Mapping[str, str] | None = None) -> dict:
         "AUTO_SIDES": _flag(env.get("AUTO_SIDES"), default=True),
         "LOG_LEVEL": env.get("LOG_LEVEL", "INFO"),
         "AUTH": _auth_mode(env.get("AUTH"), mongo_uri),
-        "BOOTSTRAP_ADMIN_KEY": _bootstrap_key(env.get("BOOTSTRAP_ADMIN_KEY")),
+        "BOOTSTRAP_ADMIN_KEY": _bootstrap_key(secret(env, "BOOTSTRAP_ADMIN_KEY")),
         "RATE_LIMIT": env.get("RATE_LIMIT", "600 per minute"),
         "RATE_LIMIT_ENABLED": _flag(env.get("RATE_LIMIT_ENABLED"), default=True),
         "AUTH_FAILURE_LIMIT": env.get("AUTH_FAILURE_LIMIT", "30 per minute"),
@@ -66,8 +86,51 @@ def load_config(env: Mapping[str, str] | None = None) -> dict:
         "WEBHOOK_RETRY_BASE_SECONDS": _int(env, "WEBHOOK_RETRY_BASE_SECONDS", 5),
         "WEBHOOK_RETRY_MAX_DELAY_SECONDS": _int(env, "WEBHOOK_RETRY_MAX_DELAY_SECONDS", 14400),
         "WEBHOOK_RETRY_WINDOW_SECONDS": _int(env, "WEBHOOK_RETRY_WINDOW_SECONDS", 86400),
+        "EXTRACTION_RATE_LIMIT": env.get("EXTRACTION_RATE_LIMIT", "120 per minute"),
+        "EXTRACTION_COST_CHARS": _int(env, "EXTRACTION_COST_CHARS", 5000),
+        "PROXY_HOPS": _int(env, "PROXY_HOPS", 0),
+        "PUBLIC_BASE_URL": _base_url(env.get("PUBLIC_BASE_URL")),
         "CORS_ORIGINS": [o.strip() for o in env.get("CORS_ORIGINS", "").split(",") if o.strip()],
     }
+
+
+def secret(env: Mapping[str, str], name: str) -> str | None:
+    """A secret from ``NAME`` or from the file named by ``NAME_FILE`` (Docker secrets)."""
+    path = env.get(f"{name}_FILE")
+    if not path:
+        return env.get(name) or None
+    if env.get(name):
+        raise ValueError(f"set {name} or {name}_FILE, not both")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            value = handle.read().strip()
+    except OSError as exc:
+        raise ValueError(f"setting {name}_FILE: cannot read {path!r} ({exc.strerror})") from exc
+    if not value:
+        raise ValueError(f"setting {name}_FILE: {path!r} is empty")
+    return value
+
+
+def _with_password(uri: str | None, password: str | None) -> str | None:
+    """The MongoDB URI with MONGO_PASSWORD put into its user part (URI-escaped)."""
+    if not uri or not password:
+        return uri
+    scheme, separator, rest = uri.partition("://")
+    userinfo, at, hosts = rest.partition("@")
+    if not separator or not at or ":" in userinfo:
+        raise ValueError("MONGO_PASSWORD needs a MONGO_URI with a user and no password in it")
+    return f"{scheme}://{userinfo}:{quote(password, safe='')}@{hosts}"
+
+
+def _base_url(value: str | None) -> str | None:
+    """The service's public origin (``https://api.example.org``) for absolute links."""
+    if not value or not value.strip():
+        return None
+    base = value.strip().rstrip("/")
+    parts = urlsplit(base)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(f"setting PUBLIC_BASE_URL must be an http(s) URL, got {value!r}")
+    return base
 
 
 def _bootstrap_key(value: str | None) -> str | None:

@@ -2,10 +2,12 @@
 
 import logging
 import threading
+import weakref
 
 import mongomock
 import pymongo
 from flask import Flask, current_app
+from mongomock.collection import Cursor as CursorType
 from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel
 from pymongo.errors import PyMongoError
 
@@ -48,7 +50,8 @@ INDEXES: dict[str, list[IndexModel]] = {
     "api_keys": [
         IndexModel([("key_hash", ASCENDING)], unique=True, name="key_hash_unique"),
         IndexModel([("revoked_at", ASCENDING), ("created_at", DESCENDING)], name="live"),
-        IndexModel([("name", ASCENDING)], name="name"),
+        # Unique: created_by/updated_by name a key, so a name must mean one key.
+        IndexModel([("name", ASCENDING)], unique=True, name="name_unique"),
     ],
     "changes": [
         IndexModel(
@@ -118,8 +121,23 @@ def make_client(config: dict):
     )
 
 
+# Indexes an earlier version made that now stand in the way of their replacement.
+OBSOLETE_INDEXES = {"api_keys": ["name"]}
+
+
+def drop_obsolete_indexes(database) -> None:
+    """Drop indexes replaced by others on the same keys (MongoDB refuses both at once)."""
+    for collection_name, names in OBSOLETE_INDEXES.items():
+        collection = database[collection_name]
+        present = collection.index_information()
+        for name in names:
+            if name in present:
+                collection.drop_index(name)
+
+
 def ensure_indexes(database, in_memory: bool = False, collections=None) -> None:
     """Create every index the queries rely on (of ``collections``, if given); idempotent."""
+    drop_obsolete_indexes(database)
     for name, models in INDEXES.items():
         if collections is not None and name not in collections:
             continue
@@ -144,13 +162,119 @@ def is_in_memory(client) -> bool:
     return getattr(client, "__dict__", {}).get("in_memory") is True
 
 
+_STORE_LOCKS: "weakref.WeakKeyDictionary[object, threading.RLock]" = weakref.WeakKeyDictionary()
+_STORE_LOCKS_GUARD = threading.Lock()
+
+
+def store_lock(client) -> threading.RLock:
+    """The one lock every caller of an in-memory client shares (one per client)."""
+    with _STORE_LOCKS_GUARD:
+        lock = _STORE_LOCKS.get(client)
+        if lock is None:
+            lock = _STORE_LOCKS[client] = threading.RLock()
+        return lock
+
+
+class SerialCursor:
+    """A mongomock cursor that reads its results while holding the store's lock."""
+
+    def __init__(self, inner, lock):
+        self._inner = inner
+        self._lock = lock
+        self._results = None
+
+    def __getattr__(self, name):
+        value = getattr(self._inner, name)
+        if not callable(value):
+            return value
+
+        def call(*args, **kwargs):
+            with self._lock:
+                result = value(*args, **kwargs)
+            return self if result is self._inner else result
+
+        return call
+
+    def __iter__(self):
+        if self._results is None:
+            with self._lock:
+                self._results = iter(list(self._inner))
+        return self._results
+
+    def __next__(self):
+        return next(iter(self))
+
+
+class SerialCollection:
+    """A mongomock collection whose every call runs alone, under one lock per store.
+
+    mongomock's compound operations are not atomic (find_one_and_update finds with the
+    filter, then updates by ``_id`` alone; delete_many can meet a document removed under
+    it): serialising them gives the single-document atomicity MongoDB guarantees.
+    """
+
+    def __init__(self, inner, lock):
+        self._inner = inner
+        self._lock = lock
+
+    def __getattr__(self, name):
+        value = getattr(self._inner, name)
+        if not callable(value):
+            return value
+
+        def call(*args, **kwargs):
+            with self._lock:
+                result = value(*args, **kwargs)
+            if isinstance(result, CursorType):
+                return SerialCursor(result, self._lock)
+            return result
+
+        return call
+
+
+DATABASE_METHODS = {"command", "drop_collection", "list_collection_names", "create_collection"}
+
+
+class SerialDatabase:
+    """A mongomock database handing out serialised collections."""
+
+    def __init__(self, inner, lock):
+        self._inner = inner
+        self._lock = lock
+        self._collections: dict[str, SerialCollection] = {}
+
+    def __getitem__(self, name: str) -> SerialCollection:
+        collection = self._collections.get(name)
+        if collection is None:
+            collection = SerialCollection(self._inner[name], self._lock)
+            self._collections[name] = collection
+        return collection
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in {"name", "client"}:
+            return getattr(self._inner, name)
+        if name not in DATABASE_METHODS:
+            return self[name]  # attribute access names a collection, as in pymongo
+        method = getattr(self._inner, name)
+
+        def call(*args, **kwargs):
+            with self._lock:
+                return method(*args, **kwargs)
+
+        return call
+
+
 class Store:
     """The database handle of one app, with indexes created once the server answers."""
 
     def __init__(self, client, db_name: str):
         self.client = client
-        self.database = client[db_name]
         self.in_memory = is_in_memory(client)
+        self.database = client[db_name]
+        if self.in_memory:
+            self.database = SerialDatabase(self.database, store_lock(client))
         self._indexes_ready = False
         self._lock = threading.Lock()
 

@@ -110,7 +110,8 @@ def handle_http_exception(error: HTTPException):
     if isinstance(error, MethodNotAllowed) and error.valid_methods:
         headers["Allow"] = ", ".join(error.valid_methods)
     if error.code == 412:
-        return problem(412, "The resource changed since the ETag sent in If-Match; GET it again")
+        changed = "The resource changed since the ETag sent in If-Match; GET it again"
+        return problem(412, data.get("message") or changed)
     if error.code == 429:
         return problem(429, f"Rate limit exceeded ({error.description}); see Retry-After", headers)
     if error.code == 413:

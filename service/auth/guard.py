@@ -14,6 +14,10 @@ from service.problems import problem
 log = logging.getLogger(__name__)
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 REALM = 'Bearer realm="claimdesk"'
+KEYS_NEED_AUTH = (
+    "Key management needs AUTH=required; with AUTH=off anyone could create admin keys. "
+    "Use `claimdesk keys create` on the server instead."
+)
 GENERIC_401 = "A valid API key is required: send Authorization: Bearer <key>"
 
 
@@ -48,11 +52,18 @@ def presented_key() -> tuple[str | None, str | None]:
     return key, None
 
 
+def refuse_key_management():
+    """403 for key management while AUTH=off: keys made now would work once auth is on."""
+    if (request.endpoint or "").startswith("keys.") and request.method != "OPTIONS":
+        return problem(403, KEYS_NEED_AUTH)
+    return None
+
+
 def authenticate():
     """Identify the caller and check its role; problems for the rest."""
     g.actor, g.role = None, None
     if current_app.config["AUTH"] != "required":
-        return None
+        return refuse_key_management()
     if request.url_rule is None or is_open(request.path) or request.method == "OPTIONS":
         return None
     key, error = presented_key()

@@ -1,6 +1,5 @@
 """API keys in MongoDB: only a hash of each key is stored."""
 
-import contextlib
 import hashlib
 import secrets
 
@@ -8,7 +7,7 @@ from bson import ObjectId
 from pymongo.errors import DuplicateKeyError
 
 from service.clock import utcnow
-from service.errors import NotFound
+from service.errors import Conflict, NotFound
 from service.persistence import Repository
 
 ROLES = ("reader", "editor", "admin")
@@ -46,17 +45,35 @@ class KeyRepository(Repository):
             },
             actor,
         )
-        self.collection.insert_one(doc)
+        try:
+            self.collection.insert_one(doc)
+        except DuplicateKeyError as exc:
+            taken = self.collection.find_one({"name": name}, {"_id": 1})
+            existing = taken["_id"] if taken else None
+            raise Conflict(f"An API key named {name!r} exists", existing) from exc
         return doc, key
 
     def ensure(self, name: str, role: str, key: str) -> None:
-        """Make sure a given key exists (a bootstrap admin key); idempotent across workers."""
-        doc = {"name": name, "role": role, "hint": "", "revoked_at": None}
-        doc = self.stamp_new(doc, "bootstrap")
-        with contextlib.suppress(DuplicateKeyError):  # another worker inserted it first
-            self.collection.update_one(
-                {"key_hash": hash_key(key)}, {"$setOnInsert": doc}, upsert=True
-            )
+        """Make sure a given key exists (a bootstrap admin key); idempotent across workers.
+
+        Names are unique: a new key configured under the same name replaces the old one's
+        hash (a rotation); a revoked bootstrap key stays revoked.
+        """
+        key_hash = hash_key(key)
+        doc = self.stamp_new({"name": name, "role": role, "hint": "", "revoked_at": None}, None)
+        doc.update(created_by="bootstrap", updated_by="bootstrap")
+        try:
+            self.collection.update_one({"key_hash": key_hash}, {"$setOnInsert": doc}, upsert=True)
+            return
+        except DuplicateKeyError:
+            pass  # another worker inserted it first, or the name holds an earlier key
+        self.collection.update_one(
+            {"name": name, "key_hash": {"$ne": key_hash}},
+            {
+                "$set": {"key_hash": key_hash, "updated_at": utcnow(), "updated_by": "bootstrap"},
+                "$inc": {"version": 1},
+            },
+        )
 
     def authenticate(self, key: str) -> dict | None:
         """The live key document for a presented key, or None."""

@@ -7,8 +7,9 @@ from service.extraction.pipeline import lemma
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 EDGE_DEPS = ("mark", "cc", "punct", "prep")
-OPEN_MARKS = frozenset({"\u201c", '"', "\u201e"})
-CLOSE_MARKS = frozenset({"\u201d", '"'})
+OPEN_MARKS = frozenset({"\u201c", '"', "\u201e", "''"})
+CLOSE_MARKS = frozenset({"\u201d", '"', "''"})
+FINAL_STOPS = frozenset({".", "!", "?", ","})
 # Coordinated verb phrases without their own subject split only when both halves are long.
 SPLIT_MIN_TOKENS = 7
 SPLIT_MIN_TOTAL = 14
@@ -53,12 +54,16 @@ def balanced(doc, start: int, end: int) -> tuple[int, int]:
     """Take in a closing or opening quote mark that the parse left outside the span."""
     opens = sum(doc[i].text in "\u201c\u201e" for i in range(start, end))
     closes = sum(doc[i].text == "\u201d" for i in range(start, end))
-    odd_straight = sum(doc[i].text == '"' for i in range(start, end)) % 2 == 1
+    odd_straight = sum(doc[i].text in ('"', "''") for i in range(start, end)) % 2 == 1
     before = doc[start - 1].text if start > 0 else ""
     after = doc[end].text if end < len(doc) else ""
-    if (opens > closes and after in CLOSE_MARKS) or (odd_straight and after == '"'):
+    if (opens > closes and after in CLOSE_MARKS) or (odd_straight and after in ('"', "''")):
         return start, end + 1
-    if (closes > opens and before in OPEN_MARKS) or (odd_straight and before == '"'):
+    # A full stop inside the marks: '... accused X of "reckless provocation."'
+    closing = doc[end + 1].text if end + 1 < len(doc) else ""
+    if (opens > closes or odd_straight) and after in FINAL_STOPS and closing in CLOSE_MARKS:
+        return start, end + 2
+    if (closes > opens and before in OPEN_MARKS) or (odd_straight and before in ('"', "''")):
         return start - 1, end
     return start, end
 

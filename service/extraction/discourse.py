@@ -3,7 +3,8 @@
 import re
 from dataclasses import dataclass, replace
 
-from service.extraction.sides import SideRef
+from service.extraction.lexicon import COMPANY_NOUNS, CORPORATE_WORDS
+from service.extraction.sides import Evidence, SideRef
 
 NAME_WORD = re.compile(r"[A-Za-z]+")
 
@@ -19,14 +20,27 @@ class Speaker:
     end: int | None = None
     side: SideRef | None = None
     explicit: bool = True
+    evidence: Evidence | None = None
 
     def as_dict(self) -> dict:
         """The speaker object of a claim."""
         return {"name": self.name, "title": self.title, "type": self.type}
 
     def at(self, start: int, end: int, explicit: bool = False) -> "Speaker":
-        """The same referent mentioned at another place (a pronoun or a role)."""
-        return replace(self, start=start, end=end, explicit=explicit)
+        """The same referent mentioned at another place (a pronoun or a role): its side
+        is shown where it was introduced."""
+        return replace(
+            self, start=start, end=end, explicit=explicit, evidence=referred(self.evidence)
+        )
+
+    def with_side(self, side: SideRef | None, evidence: Evidence | None) -> "Speaker":
+        """The same mention attributed to a side for the reason given."""
+        return replace(self, side=side, evidence=evidence if side is not None else None)
+
+
+def referred(evidence: Evidence | None) -> Evidence | None:
+    """Evidence read at an earlier mention of the same referent."""
+    return replace(evidence, via="coreference") if evidence is not None else None
 
 
 def speaker_words(text: str | None) -> set[str]:
@@ -113,6 +127,17 @@ class Discourse:
             headed = [s for s in found if s.name.lower().split()[-1] == noun]
             if headed or found:
                 return (headed or found)[0]
+        return None
+
+    def by_company(self) -> Speaker | None:
+        """The latest organisation introduced as a company ("Northwind Homes, the
+        developer"; "Calder Chemical Corp."): what "the company" refers back to."""
+        for speaker in reversed(self.mentions):
+            if speaker.type != "organization" or not speaker.explicit or not speaker.name:
+                continue
+            last = speaker.name.split()[-1].lower().strip(".,")
+            if title_head(speaker.title or "") in COMPANY_NOUNS or last in CORPORATE_WORDS:
+                return speaker
         return None
 
     def personal(self) -> Speaker | None:

@@ -9,6 +9,7 @@ from service.extraction.attribution import (
 )
 from service.extraction.captions import body_paragraphs
 from service.extraction.discourse import Discourse
+from service.extraction.evidence import side_evidence
 from service.extraction.pipeline import DEFAULT_MODEL, load_pipeline, model_version
 from service.extraction.sides import SideResolver
 from service.extraction.types import ExtractedClaim, ExtractionResult, NewSide
@@ -123,7 +124,7 @@ def claim_dict(text: str, found: Found) -> ExtractedClaim:
         "confidence": confidence(found),
         "side_id": side.id if side else None,
         "side_name": side.name if side else None,
-        "side_evidence": None,
+        "side_evidence": side_evidence(text, speaker.evidence) if side else None,
     }
 
 

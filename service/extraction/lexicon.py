@@ -39,7 +39,7 @@ GENERIC_SIDE_WORDS = frozenset(_LISTS["GENERIC_SIDE_WORDS"])
 # Letters after a name that are not part of it ("Richard Haines SC").
 POST_NOMINALS = frozenset(_LISTS["POST_NOMINALS"])
 # Abbreviations that must not end a sentence ("Sgt. Kevin Marsh").
-TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(_LISTS["TITLE_ABBREVIATIONS"])
+TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(w.capitalize() for w in _LISTS["TITLE_ABBREVIATIONS"])
 # Boilerplate about a source's anonymity is not a claim.
 ANONYMITY: tuple[str, ...] = tuple(_LISTS["ANONYMITY"])
 # Documents whose authors speak through them ("a study by researchers at X found ...").
@@ -66,8 +66,66 @@ MENTAL_VERBS = frozenset(_LISTS["MENTAL_VERBS"])
 # familiar with the consortium's plans" does not speak for the consortium).
 TOPIC_MARKERS: tuple[str, ...] = tuple(_LISTS["TOPIC_MARKERS"])
 # Demonyms of regions and nations outside the country gazetteer ("European", "Scottish").
-REGION_DEMONYMS = frozenset(_LISTS["REGION_DEMONYMS"])
+REGION_DEMONYMS = frozenset(w.capitalize() for w in _LISTS["REGION_DEMONYMS"])
 # Last words of side names that make the side a polity ("European Union", "Scottish government").
 POLITY_WORDS = frozenset(_LISTS["POLITY_WORDS"])
 # Durations: "protested for months" has no object to take a stance on.
 TIME_NOUNS = frozenset(_LISTS["TIME_NOUNS"])
+# Officers of a kind of body: "commerce ministry" -> "commerce minister".
+OFFICE_HOLDERS: dict[str, tuple[str, ...]] = {
+    body: tuple(officers) for body, officers in _LISTS["OFFICE_HOLDERS"].items()
+}
+# Titles that hold office in a government; they bridge to a government or ministry.
+GOVERNMENT_TITLES = frozenset(_LISTS["GOVERNMENT_TITLES"])
+GOVERNMENT_WORDS = frozenset(_LISTS["GOVERNMENT_WORDS"])
+# A bare spokesperson, or one of the organisers, speaks for the body just named.
+SPOKESPERSON_WORDS = frozenset(_LISTS["SPOKESPERSON_WORDS"])
+# "its president", "their lawyer": the possessor is the organisation just named.
+POSSESSIVE_PRONOUNS = frozenset(_LISTS["POSSESSIVE_PRONOUNS"])
+# Courts rule rather than take positions; their stance verbs report decisions.
+COURT_NOUNS = frozenset(_LISTS["COURT_NOUNS"])
+# Auxiliaries of the perfect: "has said" reports, like "said".
+PERFECT_AUXILIARIES = frozenset(_LISTS["PERFECT_AUXILIARIES"])
+# Heads of forecasts: "is expected to challenge" is not yet a position.
+PROSPECTIVE_HEADS = frozenset(_LISTS["PROSPECTIVE_HEADS"])
+# Words that open an indirect question: "asked whether" claims nothing.
+QUESTION_WORDS = frozenset(_LISTS["QUESTION_WORDS"])
+# Where a speaker "was speaking" when the words just quoted were said.
+SPEAKING_VENUES = frozenset(_LISTS["SPEAKING_VENUES"])
+# Small words that do not make a quoted phrase title-cased ("The Art of War").
+SMALL_WORDS = frozenset(_LISTS["SMALL_WORDS"])
+# Synonyms of a department's topic in its officers' titles ("Home Secretary", "Interior").
+OFFICE_TOPICS: dict[str, tuple[str, ...]] = {
+    topic: tuple(words) for topic, words in _LISTS["OFFICE_TOPICS"].items()
+}
+# Endings that make a polity's name its demonym ("Caloria" -> "Calorian").
+DEMONYM_SUFFIXES: tuple[str, ...] = tuple(_LISTS["DEMONYM_SUFFIXES"])
+# Endings of an activity and of its agent ("prosecution" -> "prosecutor").
+AGENT_SUFFIXES: dict[str, tuple[str, ...]] = {
+    ending: tuple(agents) for ending, agents in _LISTS["AGENT_SUFFIXES"].items()
+}
+# Words that end a membership: "a former employee of X" no longer speaks for X.
+FORMER_WORDS = frozenset(_LISTS["FORMER_WORDS"])
+# Offices that head a kind of institution: a superintendent speaks for the school district.
+INSTITUTION_OFFICES: dict[str, tuple[str, ...]] = {
+    office: tuple(kinds) for office, kinds in _LISTS["INSTITUTION_OFFICES"].items()
+}
+# Words of titles that hold office in a body ("Party secretary-general", "club chairman").
+HEAD_WORDS = frozenset(_LISTS["HEAD_WORDS"])
+# Roles of adversarial proceedings by the side word they belong to (prosecution, defence,
+# claimant, respondent, management, workers).
+ADVERSARIAL_ROLES: dict[str, tuple[str, ...]] = {
+    side: tuple(roles) for side, roles in _LISTS["ADVERSARIAL_ROLES"].items()
+}
+# Lawyers stand with their client: "Peller's barrister", "his lawyer".
+LAWYER_WORDS = frozenset(_LISTS["LAWYER_WORDS"])
+# "The trial of X": X is the defendant.
+TRIAL_NOUNS = frozenset(_LISTS["TRIAL_NOUNS"])
+# Common nouns a company is referred back to by ("the company", "the developer").
+COMPANY_NOUNS = frozenset(_LISTS["COMPANY_NOUNS"])
+# Last words of company names ("Northwind Homes", "Calder Chemical Corp.").
+CORPORATE_WORDS = frozenset(_LISTS["CORPORATE_WORDS"])
+# Roles of a neutral between parties: a third country's mediator speaks for no side.
+NEUTRAL_ROLES = frozenset(_LISTS["NEUTRAL_ROLES"])
+# Pronouns that name a group by its description: "those close to him say that ...".
+QUANTIFIED_SOURCES = frozenset(_LISTS["QUANTIFIED_SOURCES"])

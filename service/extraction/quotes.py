@@ -3,29 +3,12 @@
 import re
 from dataclasses import dataclass
 
+from service.extraction.lexicon import SMALL_WORDS
+
 OPENING = "“„"
 CLOSING = "”"
 STRAIGHT = '"'
-SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "the",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "at",
-        "by",
-        "or",
-        "with",
-        "from",
-        "as",
-        "is",
-    ]
-)
+DOUBLED = "''"
 WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
@@ -61,16 +44,20 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def double_quotes(text: str) -> list[Quote]:
-    """Double-quoted spans in a paragraph; an unclosed quote runs to the paragraph's end."""
-    quotes, opened = [], None
-    for index, char in enumerate(text):
-        if opened is None and (char in OPENING or char == STRAIGHT):
-            opened = index
-        elif opened is not None and (char in CLOSING or char == STRAIGHT):
-            quotes.append(Quote(opened, index + 1, opened + 1, index, True))
+    """Double-quoted spans in a paragraph (also ''two apostrophes''); an unclosed quote runs
+    to the paragraph's end."""
+    quotes, opened, index = [], None, 0
+    while index < len(text):
+        char, width = text[index], 2 if text.startswith(DOUBLED, index) else 1
+        straight = char == STRAIGHT or width == 2
+        if opened is None and (char in OPENING or straight):
+            opened = (index, width)
+        elif opened is not None and (char in CLOSING or straight):
+            quotes.append(Quote(opened[0], index + width, sum(opened), index, True))
             opened = None
+        index += width
     if opened is not None:
-        quotes.append(Quote(opened, len(text), opened + 1, len(text), False))
+        quotes.append(Quote(opened[0], len(text), sum(opened), len(text), False))
     return quotes
 
 

@@ -20,10 +20,14 @@ from service.extraction.clauses import (
 from service.extraction.lexicon import (
     ANONYMITY,
     CLAUSAL_ONLY_STANCE,
+    COURT_NOUNS,
     EXPRESSION_VERBS,
     FEELING_NOUNS,
     NARRATIVE_MARKS,
     PASSIVE_ANNOUNCE_VERBS,
+    PERFECT_AUXILIARIES,
+    PROSPECTIVE_HEADS,
+    QUESTION_WORDS,
     REPORTING_VERBS,
     STANCE_VERBS,
 )
@@ -31,11 +35,6 @@ from service.extraction.pipeline import lemma
 
 STANCE_COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "acomp", "pcomp")
 POSITION_ONLY = STANCE_VERBS - REPORTING_VERBS
-# Courts rule rather than take positions; their stance verbs report decisions.
-COURT_NOUNS = frozenset({"court", "judge", "justice", "magistrate", "tribunal", "jury"})
-PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'s", "'ve", "'d", "having"})
-PROSPECTIVE_HEADS = frozenset({"expect", "set", "schedule", "due", "likely", "poise", "tip"})
-QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "when", "where", "who", "which"})
 # "The summit was announced by X" names an event, not a position; positions are described.
 MIN_ANNOUNCED_TOKENS = 4
 # Dependents that the parser misattaches to the cue but that continue its complement.

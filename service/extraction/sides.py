@@ -9,19 +9,16 @@ from importlib import resources
 from service.extraction.lexicon import (
     GENERIC_SIDE_WORDS,
     POLITY_WORDS,
-    POSTED_ROLES,
     REGION_DEMONYMS,
-    TOPIC_MARKERS,
+)
+from service.extraction.name_forms import (
+    demonyms,
+    inside_longer_name,
+    number_forms,
+    topic_offices,
 )
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
-OFFICE_HOLDERS = {
-    "ministry": ("minister",),
-    "department": ("secretary",),
-    "authority": ("commissioner", "director"),
-    "commission": ("commissioner",),
-    "agency": ("director",),
-}
 
 
 @dataclass(frozen=True)
@@ -32,6 +29,25 @@ class SideRef:
     name: str
     auto: bool = False
     aliases: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a mention speaks for its side: the rule, the words that show it and where
+    they were read (a body offset near them)."""
+
+    via: str
+    text: str
+    at: int | None = None
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A side found in a text: the words that named it and how they relate to the side."""
+
+    side: SideRef
+    text: str
+    form: str  # "name", "alias" or "office" (an officer of a body alias)
 
 
 @lru_cache(maxsize=1)
@@ -104,29 +120,25 @@ def _normalise(text: str) -> str:
     return text.translate(APOSTROPHES)
 
 
-def _side_phrases(name: str, aliases: list[str] | tuple[str, ...]) -> list[str]:
-    """Name, aliases, aliases without a leading 'the', and the core of 'X camp'-style names."""
-    phrases = [name, *aliases]
-    for phrase in list(phrases):
-        lowered = phrase.lower()
-        if lowered.startswith("the ") and len(phrase) > 6:
-            phrases.append(phrase[4:])
+def _side_phrases(name: str, aliases: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
+    """(phrase, form): name, aliases, aliases without a leading 'the', the core of 'X
+    camp'-style names, and the officers of body aliases ("commerce minister")."""
+    phrases = [(name, "name"), *((a, "alias") for a in aliases)]
+    for phrase, form in list(phrases):
+        if phrase.lower().startswith("the ") and len(phrase) > 6:
+            phrases.append((phrase[4:], form))
     words = name.split()
     if len(words) >= 2 and words[-1].lower() in GENERIC_SIDE_WORDS:
-        phrases.append(" ".join(words[:-1]))
-    phrases.extend(office_holder for phrase in phrases for office_holder in _office_holders(phrase))
-    return [p for p in dict.fromkeys(p.strip() for p in phrases) if p]
-
-
-def _office_holders(phrase: str) -> list[str]:
-    """Officers of a body alias: "commerce ministry" -> "commerce minister", "transport
-    authority" -> "transport commissioner" (only with a domain word: "the ministry" gives none)."""
-    words = phrase.split()
-    domain = [w for w in words[:-1] if w.lower() not in {"the", "a", "an"}]
-    if domain and words[-1].lower() in OFFICE_HOLDERS:
-        return [" ".join([*domain, officer]) for officer in OFFICE_HOLDERS[words[-1].lower()]]
-    of_form = re.match(r"(?i)(?:the\s+)?ministry of (.+)", phrase)
-    return [f"Minister of {of_form.group(1)}", f"{of_form.group(1)} Minister"] if of_form else []
+        phrases.append((" ".join(words[:-1]), "name"))
+    phrases.extend((o, "office") for phrase, _ in phrases for o in topic_offices(phrase))
+    phrases.extend((f, form) for phrase, form in list(phrases) for f in number_forms(phrase))
+    if " " not in name:
+        phrases.extend((f, "name") for f in number_forms(name.lower()) if f[-1] != "s")
+    unique: dict[str, str] = {}
+    for phrase, form in phrases:
+        if phrase.strip():
+            unique.setdefault(phrase.strip(), form)
+    return list(unique.items())
 
 
 def _polity_demonyms(name: str) -> list[str]:
@@ -139,16 +151,23 @@ def _polity_demonyms(name: str) -> list[str]:
     return [words[0]] if words[0] in known else []
 
 
+def _registered_demonyms(side: SideRef) -> list[str]:
+    """Demonyms a registered polity is known by: of its name ("European Union") or derived
+    from it ("Calorian" for "Caloria")."""
+    return _polity_demonyms(side.name) + demonyms(side.name)
+
+
 class PhraseIndex:
     """Whole-phrase lookup of sides in text: earliest match, longest phrase at a position."""
 
-    def __init__(self, entries: list[tuple[str, SideRef]]):
-        self._sides: dict[str, SideRef] = {}
-        self._found: dict[str, SideRef | None] = {}
+    def __init__(self, entries: list[tuple[str, SideRef, str]], whole_names: bool = True):
+        self._whole_names = whole_names
+        self._sides: dict[str, tuple[SideRef, str, bool]] = {}
+        self._found: dict[str, NameMatch | None] = {}
         folded, exact = [], []
-        for phrase, side in sorted(entries, key=lambda entry: -len(entry[0])):
+        for phrase, side, form in sorted(entries, key=lambda entry: -len(entry[0])):
             key = _normalise(phrase).lower()
-            self._sides.setdefault(key, side)
+            self._sides.setdefault(key, (side, form, phrase == phrase.lower()))
             # Short acronyms match in capitals only: "US" is a side, "us" is a pronoun.
             (exact if phrase.isupper() and len(phrase) <= 3 else folded).append(phrase)
         self._patterns = [
@@ -160,27 +179,50 @@ class PhraseIndex:
         """Whether a lower-cased phrase is one of the indexed names or aliases."""
         return lowered in self._sides
 
-    def find(self, text: str) -> SideRef | None:
-        """The side whose phrase occurs earliest in text."""
+    def find(self, text: str) -> NameMatch | None:
+        """The side whose phrase occurs earliest in text, with the words that named it."""
         if text in self._found:
             return self._found[text]
-        self._found[text] = side = self._search(_normalise(text))
-        return side
+        self._found[text] = found = self._search(_normalise(text))
+        return found
 
-    def _search(self, text: str) -> SideRef | None:
-        matches = [m for pattern in self._patterns if pattern for m in pattern.finditer(text)]
+    def _search(self, text: str) -> NameMatch | None:
+        matches = [
+            m
+            for pattern in self._patterns
+            if pattern
+            for m in pattern.finditer(text)
+            if not (
+                self._whole_names
+                and inside_longer_name(text, m, self._sides[m.group(0).lower()][2])
+            )
+        ]
         if not matches:
             return None
         # The longest phrase is the most specific ("the club's supporters' trust" is the trust,
         # not the club); among equals a capitalised name beats a generic alias, then the earliest.
-        best = max(matches, key=lambda m: (len(m.group(0)), _capitalised(m.group(0)), -m.start()))
-        return self._sides.get(best.group(0).lower())
+        # Names and aliases as registered beat forms derived from them.
+        best = max(
+            matches,
+            key=lambda m: (
+                self._sides[m.group(0).lower()][1] != "office",
+                len(m.group(0)),
+                _capitalised(m.group(0)),
+                -m.start(),
+            ),
+        )
+        side, form, _ = self._sides[best.group(0).lower()]
+        return NameMatch(side, best.group(0), form)
 
 
 def _alternation(phrases: list[str], flags: int) -> re.Pattern[str] | None:
     """One regex matching any of the phrases as whole words, longest first."""
-    if not phrases:
-        return None
+    return _compiled_alternation(tuple(phrases), flags) if phrases else None
+
+
+@lru_cache(maxsize=64)
+def _compiled_alternation(phrases: tuple[str, ...], flags: int) -> re.Pattern[str]:
+    """Compiled once per registry: articles of one newsroom share it."""
     body = "|".join(re.escape(_normalise(p)) for p in phrases)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
 
@@ -198,38 +240,41 @@ class SideResolver:
             for s in (sides or [])
         ]
         self.auto_sides = auto_sides
+        self._registered_names = [
+            ({n.lower() for n in (side.name, *side.aliases)}, side) for side in self.registered
+        ]
         self._registry = PhraseIndex(
-            [(p, side) for side in self.registered for p in _side_phrases(side.name, side.aliases)]
+            [
+                (phrase, side, form)
+                for side in self.registered
+                for phrase, form in _side_phrases(side.name, side.aliases)
+            ]
         )
         self._countries = PhraseIndex(
-            [(d, side) for side in self.registered for d in _polity_demonyms(side.name)]
+            [(d, side, "name") for side in self.registered for d in _registered_demonyms(side)]
             + [
-                (p, self._registered_country(c) or c)
+                (p, self._registered_country(c) or c, "gazetteer")
                 for c in gazetteer()
                 for p in [c.name, *c.aliases]
-            ]
+            ],
+            # Demonyms in names are judged by who speaks ("Russian Foreign Ministry").
+            whole_names=False,
         )
 
     def _registered_country(self, country: SideRef) -> SideRef | None:
         """The registered side that stands for a gazetteer country, if any."""
         names = {n.lower() for n in (country.name, *country.aliases)}
-        for side in self.registered:
-            if {n.lower() for n in (side.name, *side.aliases)} & names:
-                return side
-        return None
+        return next((side for known, side in self._registered_names if known & names), None)
 
-    def resolve(self, registry_texts: list[str], country_texts: list[str]) -> SideRef | None:
-        """First registry match over registry_texts, else the first country in country_texts."""
-        for text in registry_texts:
-            side = self._registry.find(text) if text else None
-            if side:
-                return side
-        for text in country_texts:
-            unlocated = located_capital().sub(" ", _normalise(text)) if text else ""
-            side = self._countries.find(unlocated) if unlocated else None
-            if side and (not side.auto or self.auto_sides):
-                return side
-        return None
+    def registered_in(self, text: str) -> NameMatch | None:
+        """The registered side named in text (by name, alias or office), if any."""
+        return self._registry.find(text) if text else None
+
+    def country_in(self, text: str) -> NameMatch | None:
+        """The country (registered or, when allowed, from the gazetteer) named in text."""
+        unlocated = located_capital().sub(" ", _normalise(text)) if text else ""
+        found = self._countries.find(unlocated) if unlocated else None
+        return found if found and (not found.side.auto or self.auto_sides) else None
 
     def is_country_name(self, text: str) -> bool:
         """Whether text is the canonical name of a gazetteer country ("Russia", not "Kremlin")."""
@@ -244,16 +289,3 @@ class SideResolver:
             if index.has_phrase(lowered):
                 return kind
         return None
-
-
-def is_posted(text: str) -> bool:
-    """Roles held far from home: "a Western diplomat in Sofia" is not Bulgaria's, while
-    "officials in Sofia" are."""
-    return bool(POSTED_ROLES & {w.lower() for w in re.findall(r"[A-Za-z]+", text)})
-
-
-def without_topic(text: str) -> str:
-    """A description cut before what the source knows about ("familiar with the plans")."""
-    lowered = text.lower()
-    cut = min((lowered.find(m) for m in TOPIC_MARKERS if m in lowered), default=len(text))
-    return text[:cut]

@@ -6,12 +6,14 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from service.extraction.clauses import CUE_VERBS, trimmed, without, without_narrative_tail
-from service.extraction.lexicon import SPEECH_NOUNS, SPEECH_SOURCE_PASSIVES, STANCE_NOUNS
+from service.extraction.lexicon import (
+    SPEAKING_VENUES,
+    SPEECH_NOUNS,
+    SPEECH_SOURCE_PASSIVES,
+    STANCE_NOUNS,
+)
 from service.extraction.pipeline import lemma
 from service.extraction.reported import Candidate, passive_agent, subject_of
-
-# Where a speaker "was speaking" when the words just quoted were said.
-SPEAKING_VENUES = frozenset({"at", "to", "during", "after", "before", "on", "in"})
 
 
 def according_to_claims(sentence: Span) -> list[Candidate]:

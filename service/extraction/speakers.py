@@ -1,21 +1,20 @@
 """Turning the subject of a cue into a speaker: names, titles, pronouns and roles."""
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Token
 
-from service.extraction.bridging import bridged_side
-from service.extraction.discourse import Discourse, Speaker
+from service.extraction.affiliation import Affiliations
+from service.extraction.discourse import Discourse, Speaker, referred
 from service.extraction.lexicon import (
-    ANTAGONIST_NOUNS,
+    COMPANY_NOUNS,
     MEMBERSHIP_VERBS,
     NEUTER_PRONOUNS,
-    OFFICIAL_WORDS,
     ORG_WORDS,
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
     POST_NOMINALS,
+    QUANTIFIED_SOURCES,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
 )
@@ -30,18 +29,10 @@ from service.extraction.phrases import (
     titled_holder,
 )
 from service.extraction.pipeline import lemma
-from service.extraction.sides import (
-    SideResolver,
-    is_posted,
-    without_places,
-    without_stations,
-    without_topic,
-)
+from service.extraction.roles import setting_of, syntactic_roles
+from service.extraction.sides import SideResolver
 
 NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
-POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
-DEFINITE_POSSESSOR = re.compile(r"^([a-z][\w-]+)(?:'s|\u2019s)$")
-POSSESSOR = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)$")
 
 
 class SpeakerBuilder:
@@ -52,76 +43,22 @@ class SpeakerBuilder:
         self.discourse = discourse
         self.base = base
         self.nearby: list[Speaker] = []
+        self.affiliations = Affiliations(resolver, discourse)
 
-    def with_side(self, speaker: Speaker, context: list[str]) -> Speaker:
-        """Attach the side matched by the speaker's name, title or affiliation."""
-        if speaker.side is not None:
-            return speaker
-        name, title = without_topic(speaker.name or ""), without_topic(speaker.title or "")
-        context = [without_topic(text) for text in context]
-        if {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & ANTAGONIST_NOUNS:
-            title, context = "", []  # "a critic of the airline" does not speak for the airline
-        registry_texts = [name, title, *context]
-        # A registered country named as a place is not an affiliation, except for officials
-        # ("a hydrologist at the University of Peru", but "the Foreign Minister of Peru").
-        registry_texts = [
-            (without_stations(t) if is_posted(t) else t)
-            if self.speaks_for_state(t, name)
-            else without_places(t)
-            for t in registry_texts
-        ]
-        country_texts = [title, *context[:1]]
-        if speaker.type != "person":
-            country_texts.insert(0, name)
-        country_texts = [t for t in country_texts if self.speaks_for_state(t, name)]
-        side = self.resolver.resolve(registry_texts, country_texts)
-        # An earlier mention of the same person was resolved where it was introduced.
-        side = side or self.earlier_side(speaker) or self.implied_side(speaker)
-        side = side or bridged_side(speaker, self.discourse)
-        return replace(speaker, side=side)
-
-    def earlier_side(self, speaker: Speaker):
-        """Side of the same person named in full earlier ("Commerce Minister Rajesh Menon")."""
-        if speaker.type != "person" or not speaker.name or " " not in speaker.name:
-            return None
-        earlier = self.discourse.by_name(speaker.name)
-        return earlier.side if earlier is not None else None
+    def with_side(self, speaker: Speaker, context: list[str], head: Token | None = None) -> Speaker:
+        """Attach the side the evidence rules find for the speaker (head: where its
+        sentence states its roles)."""
+        roles = syntactic_roles(head) if head is not None else []
+        setting = setting_of(head) if head is not None else ""
+        return self.affiliations.attach(speaker, context, self.nearby, roles, setting)
 
     def introduced_as(self, person: Speaker) -> Speaker:
         """A person with the side of their first, fullest mention ("Mulcahy" after "Its
         chairman, Declan Mulcahy"): later contexts must not re-read their title."""
         first = self.discourse.by_name(person.name) if person.name else None
-        return replace(person, side=first.side) if first is not None else person
-
-    def speaks_for_state(self, text: str, name: str) -> bool:
-        """A country is an affiliation only for officials and for the state itself ("Moscow",
-        "the Kremlin"), not for nationals or places in a name ("London School of Economics")."""
-        if text == name and self.resolver.known_name_kind(text) == "country":
-            return True
-        return bool(OFFICIAL_WORDS & {w.lower() for w in re.findall(r"[A-Za-z]+", text)})
-
-    def implied_side(self, speaker: Speaker):
-        """Side of an affiliation given by reference: "its president", "Mr. Okoro's lawyer"."""
-        words = (speaker.title or "").lower().split()
-        if speaker.type != "person" or not words:
-            return None
-        if words[0] in POSSESSIVE_PRONOUNS:
-            referent = self.discourse.collective(self.nearby)
-            return referent.side if referent is not None else None
-        for word in (speaker.title or "").split():
-            owner = POSSESSOR.match(word)
-            person = self.discourse.by_surname(owner.group(1)) if owner else None
-            if person is not None and person.side is not None:
-                return person.side  # "Mr. Okoro's lawyer" stands with Okoro
-        return self.definite_owner_side(words)
-
-    def definite_owner_side(self, words: list[str]) -> object:
-        """Side of "the ministry's spokesman": the body last named with that noun."""
-        if len(words) < 2 or words[0] != "the":
-            return None
-        owner = DEFINITE_POSSESSOR.match(words[1])
-        body = self.discourse.by_role(owner.group(1), personal=False) if owner else None
-        return body.side if body is not None else None
+        if first is None:
+            return person
+        return person.with_side(first.side, referred(first.evidence))
 
     def offsets(self, tokens: list[Token]) -> tuple[int, int]:
         """Absolute character offsets of a token run."""
@@ -162,12 +99,23 @@ class SpeakerBuilder:
         elif word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
             referent = self.discourse.collective(nearby)
         else:
-            return None
+            return self.described_group(head)
         start, end = self.offsets([head])
         if referent is None:
             kind = "person" if word in PERSONAL_PRONOUNS else "unknown"
             return Speaker(head.text, None, kind, start, end, None, explicit=False)
         return referent.at(start, end)
+
+    def described_group(self, head: Token) -> Speaker | None:
+        """A group described by what follows the pronoun: "those close to him", "many in the
+        party" (a bare "some" names nobody)."""
+        described = [c for c in head.children if c.dep_ in ("amod", "prep", "acl", "relcl")]
+        if head.lower_ not in QUANTIFIED_SOURCES or not described:
+            return None
+        tokens = core_tokens(head, drop_determiner=False)
+        start, end = self.offsets(tokens)
+        speaker = Speaker(span_text(tokens), None, "group", start, end)
+        return self.with_side(speaker, self.context(head, None), head)
 
     def proper(
         self, head: Token, title_head: Token | None, title_from: Token | None = None
@@ -195,7 +143,8 @@ class SpeakerBuilder:
                 if title_from.i <= t.i and self.base + t.idx < speaker.start
             ]
             speaker = replace(speaker, title=title_text(leading), type="person")
-        return self.with_side(speaker, self.context(head, title_head or title_from))
+        context = self.context(head, title_head or title_from)
+        return self.with_side(speaker, context, head)
 
     def named(self, chunk: list[Token], start: int, end: int) -> Speaker:
         """A place, a person (a name after a title) or an organisation."""
@@ -276,6 +225,8 @@ class SpeakerBuilder:
             referent = self.discourse.by_role(head.lower_, personal, modifiers)
             if referent is None and not personal:  # a title met before: "Superintendent X"
                 referent = self.discourse.by_title_head(head.lower_)
+            if referent is None and head.lower_ in COMPANY_NOUNS and not modifiers:
+                referent = self.discourse.by_company()
             if referent is not None:
                 return self.with_side(referent.at(start, end), [text])
         if plural:
@@ -286,7 +237,7 @@ class SpeakerBuilder:
             known = head.lower_ in ORG_WORDS or self.resolver.known_name_kind(text) is not None
             kind = "organization" if known else "unknown"
             speaker = Speaker(text, None, kind, start, end)
-        return self.with_side(speaker, self.context(head, None))
+        return self.with_side(speaker, self.context(head, None), head)
 
     def context(self, head: Token, title_head: Token | None) -> list[str]:
         """Affiliation text around a mention: the whole phrase, then its relative clauses."""

@@ -7,14 +7,17 @@ import flask_smorest
 import flask_smorest.etag
 from bson import ObjectId
 from bson.errors import InvalidId
-from flask import g, request
+from flask import g
+from flask_smorest import abort
 from flask_smorest.utils import prepare_response
 from webargs.flaskparser import FlaskParser
 from werkzeug.routing import BaseConverter, ValidationError
 
 from service import problems
+from service.http.preconditions import if_match_sent, if_match_well_formed
 
 OBJECT_ID_PATTERN = "^[0-9a-fA-F]{24}$"
+MALFORMED_IF_MATCH = 'If-Match is not "*" or a list of quoted ETags; GET the resource again'
 
 
 class ObjectIdConverter(BaseConverter):
@@ -86,9 +89,12 @@ class Blueprint(flask_smorest.Blueprint):
         super()._check_not_modified(etag)
 
     def check_if_match(self, item, schema) -> None:
-        """Raise 412 when an If-Match header is sent and does not match the item."""
-        if request.if_match:
-            self.check_etag(item, schema)
+        """Raise 412 when an If-Match header is sent and is malformed or does not match."""
+        if not if_match_sent():
+            return
+        if not if_match_well_formed():
+            abort(412, message=MALFORMED_IF_MATCH)
+        self.check_etag(item, schema)
 
 
 def register_converters(app, api: Api) -> None:

@@ -87,8 +87,13 @@ class LanguageTag(ma.fields.String):
 class Span(ma.Schema):
     """Character offsets into the article body, end exclusive."""
 
-    start = ma.fields.Integer(required=True, validate=ma.validate.Range(min=0, max=200_000))
-    end = ma.fields.Integer(required=True, validate=ma.validate.Range(min=0, max=200_000))
+    # strict: 0.5 is not an offset (non-strict Integer would truncate it to 0).
+    start = ma.fields.Integer(
+        required=True, strict=True, validate=ma.validate.Range(min=0, max=200_000)
+    )
+    end = ma.fields.Integer(
+        required=True, strict=True, validate=ma.validate.Range(min=0, max=200_000)
+    )
 
     @ma.validates_schema
     def check_order(self, data, **kwargs):

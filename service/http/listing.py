@@ -4,7 +4,7 @@ import math
 from urllib.parse import urlencode
 
 import marshmallow as ma
-from flask import request
+from flask import current_app, request
 
 
 def page_schema(item_schema: type[ma.Schema], name: str) -> type[ma.Schema]:
@@ -22,10 +22,14 @@ def page_schema(item_schema: type[ma.Schema], name: str) -> type[ma.Schema]:
 
 
 def _page_url(page: int) -> str:
-    """This request's URL with another page number."""
+    """This request's URL with another page number: under PUBLIC_BASE_URL, else relative.
+
+    Never from the Host header, which the client chooses.
+    """
     args = request.args.to_dict(flat=False)
     args["page"] = [str(page)]
-    return f"{request.base_url}?{urlencode(args, doseq=True)}"
+    base = current_app.config.get("PUBLIC_BASE_URL") or ""
+    return f"{base}{request.script_root}{request.path}?{urlencode(args, doseq=True)}"
 
 
 def page_links(page: int, pages: int) -> str:

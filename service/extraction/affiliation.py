@@ -1,0 +1,219 @@
+"""Which side a mention speaks for: an ordered tuple of evidence rules, each giving the
+side and the words that show it. Unknown affiliation stays unknown: no rule reads the
+topic, the paragraph or another speaker."""
+
+import re
+from collections.abc import Callable
+
+from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
+from service.extraction.lexicon import (
+    ANTAGONIST_NOUNS,
+    GOVERNMENT_TITLES,
+    GOVERNMENT_WORDS,
+    NEUTRAL_ROLES,
+    OFFICIAL_WORDS,
+    POSSESSIVE_PRONOUNS,
+    POSTED_ROLES,
+    ROLE_NOUNS,
+    SPOKESPERSON_WORDS,
+    TITLE_WORDS,
+)
+from service.extraction.mention import Mention, read_mention, words_of
+from service.extraction.role_rules import (
+    adversarial_role,
+    institution_office,
+    office_in_setting,
+    stated_role,
+)
+from service.extraction.sides import (
+    Evidence,
+    NameMatch,
+    SideRef,
+    SideResolver,
+    without_places,
+    without_stations,
+)
+
+Found = tuple[SideRef, Evidence] | None
+DEFINITE_POSSESSOR = re.compile(r"^([a-z][\w-]+)(?:'s|\u2019s)$")
+POSSESSOR = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)$")
+# A title with its own place of work states an affiliation ("a professor at X University").
+OWN_AFFILIATION = re.compile(r"\b(?:at|from|with|of|for)\s+(?:the\s+)?[A-Z]\w*(?:'s)?\s+[A-Z]")
+
+
+class Affiliations:
+    """Runs the evidence rules for the mentions of one article."""
+
+    def __init__(self, resolver: SideResolver, discourse: Discourse):
+        self.resolver = resolver
+        self.discourse = discourse
+
+    def attach(
+        self,
+        speaker: Speaker,
+        context: list[str],
+        nearby: list[Speaker],
+        roles: list[str],
+        setting: str = "",
+    ) -> Speaker:
+        """The speaker with the side of the first evidence rule that finds one."""
+        if speaker.side is not None:
+            return speaker
+        mention = read_mention(speaker, context, nearby, roles)
+        mention.setting = setting
+        if words_of(mention.title) & ANTAGONIST_NOUNS:
+            # "a critic of the airline" does not speak for the airline
+            mention.title, mention.phrase, mention.relatives = "", "", []
+        for rule in EVIDENCE_RULES:
+            found = rule(self, mention)
+            if found is not None:
+                return speaker.with_side(*found)
+        return speaker
+
+    def speaks_for_state(self, text: str, name: str) -> bool:
+        """A country is an affiliation only for officials and for the state itself ("Moscow",
+        "the Kremlin"), not for nationals or places in a name ("London School of Economics")."""
+        if text == name and self.resolver.known_name_kind(text) == "country":
+            return True
+        return bool(OFFICIAL_WORDS & words_of(text))
+
+    def registered(self, text: str, name: str) -> NameMatch | None:
+        """The registered side a text names, not counting places someone is in or from
+        (except for officials: "the Foreign Minister of Peru")."""
+        if self.speaks_for_state(text, name):
+            text = without_stations(text) if POSTED_ROLES & words_of(text) else text
+        else:
+            text = without_places(text)
+        return self.resolver.registered_in(text)
+
+
+def evidence(match: NameMatch | None, via: str, at: int | None) -> Found:
+    """The side of a match, shown by its words; officers of a body are shown by office."""
+    if match is None:
+        return None
+    return match.side, Evidence("office" if match.form == "office" else via, match.text, at)
+
+
+def own_name(rules: Affiliations, mention: Mention) -> Found:
+    """The mention names a registered side itself ("the union", "Halvard Air")."""
+    found = rules.registered(mention.name, mention.name)
+    via = found.form if found is not None else "name"
+    return evidence(found, via, mention.at)
+
+
+def own_title(rules: Affiliations, mention: Mention) -> Found:
+    """The title names the side ("Halvard chief executive", "union president")."""
+    return evidence(rules.registered(mention.title, mention.name), "title", mention.at)
+
+
+def apposition(rules: Affiliations, mention: Mention) -> Found:
+    """The phrase around the mention names it ("Ana Ruiz, a spokeswoman for the union")."""
+    return evidence(rules.registered(mention.phrase, mention.name), "apposition", mention.at)
+
+
+def relative_clause(rules: Affiliations, mention: Mention) -> Found:
+    """A relative clause of membership names it ("who chairs the federation's board")."""
+    for text in mention.relatives:
+        found = evidence(rules.registered(text, mention.name), "relative_clause", mention.at)
+        if found is not None:
+            return found
+    return None
+
+
+def state_official(rules: Affiliations, mention: Mention) -> Found:
+    """An official or organ of a country ("Russian Foreign Minister", "the Kremlin")."""
+    if words_of(f"{mention.title} {mention.phrase}") & NEUTRAL_ROLES:
+        return None  # a third country's mediator acts for no side
+    texts = [mention.title, mention.phrase]
+    if mention.speaker.type != "person":
+        texts.insert(0, mention.name)
+    for text in texts:
+        if text and rules.speaks_for_state(text, mention.name):
+            match = rules.resolver.country_in(text)
+            if match is not None:
+                return evidence(match, match.form, mention.at)
+    return None
+
+
+def introduction(rules: Affiliations, mention: Mention) -> Found:
+    """The same person introduced earlier by full name ("Commerce Minister Rajesh Menon")."""
+    speaker = mention.speaker
+    if speaker.type != "person" or not speaker.name or " " not in speaker.name:
+        return None
+    earlier = rules.discourse.by_name(speaker.name)
+    return (earlier.side, referred(earlier.evidence)) if earlier is not None else None
+
+
+def possessor(rules: Affiliations, mention: Mention) -> Found:
+    """An officer of a possessor: "its president", "Mr. Okoro's lawyer", "the ministry's
+    spokesman"."""
+    words = (mention.speaker.title or "").lower().split()
+    if mention.speaker.type != "person" or not words:
+        return None
+    if words[0] in POSSESSIVE_PRONOUNS:
+        owner = rules.discourse.collective(mention.nearby)
+        return possessed(owner, mention.title, mention.at)
+    for word in (mention.speaker.title or "").split():
+        named = POSSESSOR.match(word)
+        person = rules.discourse.by_surname(named.group(1)) if named else None
+        if person is not None and person.side is not None:
+            return possessed(person, mention.title, mention.at)  # the lawyer stands with Okoro
+    definite = DEFINITE_POSSESSOR.match(words[1]) if len(words) > 1 and words[0] == "the" else None
+    body = rules.discourse.by_role(definite.group(1), personal=False) if definite else None
+    return possessed(body, mention.title, mention.at)
+
+
+def possessed(owner: Speaker | None, title: str, at: int | None) -> Found:
+    """The owner's side, shown by the possessive title."""
+    if owner is None or owner.side is None:
+        return None
+    return owner.side, Evidence("possessive", title, at)
+
+
+def bridged_office(rules: Affiliations, mention: Mention) -> Found:
+    """A bare title that is an office of the body named in the previous sentence:
+    "China's foreign ministry ... Spokesperson Lin Jian". Titles with an affiliation of
+    their own never bridge."""
+    title = mention.speaker.title or ""
+    words = speaker_words(title)
+    if mention.speaker.type != "person" or not words or OWN_AFFILIATION.search(title):
+        return None
+    for body in reversed(rules.discourse.previous_sentence()):
+        if body.type == "person" or body.side is None:
+            continue
+        if words <= SPOKESPERSON_WORDS or role_of(words, speaker_words(body.name)):
+            shown = body.evidence or Evidence("office", body.name or "", body.start)
+            return body.side, Evidence("office", shown.text, shown.at)
+    return None
+
+
+def role_of(title_words: set[str], body_words: set[str]) -> bool:
+    """Whether a title is an office of the body ("minister" of a ministry or government,
+    "commissioner" of a commission, a "governor" among "county governors")."""
+    if title_words & GOVERNMENT_TITLES and body_words & GOVERNMENT_WORDS:
+        return True
+    roles = (title_words & (ROLE_NOUNS | TITLE_WORDS)) - GOVERNMENT_TITLES
+    return bool({stem(w) for w in roles} & {stem(w) for w in body_words})
+
+
+def stem(word: str) -> str:
+    """Crude stem for matching titles to bodies ("commissioner" ~ "commission")."""
+    return word.removesuffix("s").removesuffix("er")
+
+
+# In order: the mention's own words, then its context, then the state it serves, then
+# what it refers back to. The first rule that finds a side wins.
+EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
+    own_name,
+    own_title,
+    apposition,
+    relative_clause,
+    stated_role,
+    state_official,
+    adversarial_role,
+    introduction,
+    possessor,
+    bridged_office,
+    institution_office,
+    office_in_setting,
+)

@@ -1,0 +1,62 @@
+"""What the evidence rules read about one mention: its own words, its context and the
+roles its sentence gives it, with descriptions cut before topics and past roles."""
+
+import re
+from dataclasses import dataclass, field
+
+from service.extraction.discourse import Speaker
+from service.extraction.lexicon import FORMER_WORDS, TOPIC_MARKERS
+
+WORD = re.compile(r"[A-Za-z]+")
+PARTS = re.compile(r",|;|\band\b")
+
+
+def words_of(text: str) -> set[str]:
+    """Lower-cased words of a text."""
+    return {w.lower() for w in WORD.findall(text)}
+
+
+def without_topic(text: str) -> str:
+    """A description cut before what the source knows about ("familiar with the plans")."""
+    lowered = text.lower()
+    cut = min((lowered.find(m) for m in TOPIC_MARKERS if m in lowered), default=len(text))
+    return text[:cut]
+
+
+def without_former(text: str) -> str:
+    """A description without the parts that name a past role ("the Harbour First candidate
+    and a former harbour master"; "a former employee of the airline" speaks for no one)."""
+    parts = PARTS.split(text)
+    # Lower case only: "Former Miners' Association" is a name.
+    kept = [part for part in parts if not set(re.findall(r"[a-z-]+", part)) & FORMER_WORDS]
+    return text if len(kept) == len(parts) else ", ".join(p.strip() for p in kept if p.strip())
+
+
+@dataclass
+class Mention:
+    """What the evidence rules read about one mention: its own words and its context."""
+
+    speaker: Speaker
+    name: str
+    title: str
+    phrase: str
+    relatives: list[str]
+    nearby: list[Speaker]
+    roles: list[str] = field(default_factory=list)
+    setting: str = ""
+
+    @property
+    def at(self) -> int | None:
+        """Where the mention is in the body."""
+        return self.speaker.start
+
+
+def read_mention(
+    speaker: Speaker, context: list[str], nearby: list[Speaker], roles: list[str]
+) -> Mention:
+    """The mention's texts, cut before topics and past roles."""
+    name = without_former(without_topic(speaker.name or ""))
+    title = without_former(without_topic(speaker.title or ""))
+    context = [without_former(without_topic(text)) for text in context]
+    roles = [without_former(without_topic(text)) for text in roles]
+    return Mention(speaker, name, title, *(context[:1] or [""]), context[1:], nearby, roles)

@@ -1,0 +1,98 @@
+"""Forms a registered name is also written in: demonyms of a polity, singular, plural and
+agent nouns of an alias, and the offices of a department named by its topics."""
+
+import re
+
+from service.extraction.lexicon import (
+    AGENT_SUFFIXES,
+    DEMONYM_SUFFIXES,
+    OFFICE_HOLDERS,
+    OFFICE_TOPICS,
+    ORG_WORDS,
+    TITLE_WORDS,
+)
+
+TOPIC_OF = re.compile(r"(?i)^(?:the\s+)?(\w+)\s+(?:of|for)\s+(?:the\s+)?(.+)$")
+TOPIC_WORD = re.compile(r"[A-Za-z][\w-]*")
+CONNECTIVES = frozenset({"and", "the", "of", "for", "&"})
+
+
+def demonyms(name: str) -> list[str]:
+    """Adjectives of a one-word polity: "Caloria" -> "Calorian", "Zarvan" -> "Zarvani",
+    "Montagna" -> "Montagnese" (matched only for officials, like a country's)."""
+    if " " in name or not name[:1].isupper() or name.isupper() or name.lower() in ORG_WORDS:
+        return []
+    stems = {name, name[:-1]} if name[-1].lower() in "aeiouy" else {name}
+    return [stem + suffix for stem in stems for suffix in DEMONYM_SUFFIXES if len(stem) > 2]
+
+
+def number_forms(phrase: str) -> list[str]:
+    """Singular, plural and agent nouns of a common-noun alias: "prosecutors" ->
+    "prosecutor", "nurses' union" -> "nurses' unions", "prosecution" -> "prosecutor"."""
+    if phrase != phrase.lower() or not phrase.strip():
+        return []
+    *rest, last = phrase.split()
+    if len(last) <= 3 or not last.isalpha():
+        return []
+    forms = [last + "s"] if not last.endswith("s") else []
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        forms.append(last[:-1])
+    for ending, agents in AGENT_SUFFIXES.items():
+        if last.endswith(ending):
+            forms += [last[: -len(ending)] + agent for agent in agents]
+    return [" ".join([*rest, form]) for form in forms]
+
+
+def topic_offices(phrase: str) -> list[str]:
+    """Officers of a department named by its topics: "Department of Health" -> "Health
+    Minister", "Minister of Health"; "State Department" -> "Secretary of State";
+    "Department for Science, Innovation and Technology" -> "Technology Secretary"."""
+    words = phrase.split()
+    of_form = TOPIC_OF.match(phrase)
+    if of_form and of_form.group(1).lower() in OFFICE_HOLDERS:
+        body, topic = of_form.group(1).lower(), of_form.group(2)
+    elif len(words) >= 2 and words[-1].lower() in OFFICE_HOLDERS:
+        body, topic = words[-1].lower(), " ".join(w for w in words[:-1] if w.lower() != "the")
+    else:
+        return []
+    # A list of topics names each ("Science, Innovation and Technology"); a modified body
+    # does not ("Norwegian fisheries ministry" is no fisheries minister's of elsewhere).
+    topics = topic_words(topic) if of_form else [topic] if topic else []
+    return [
+        form
+        for officer in OFFICE_HOLDERS[body]
+        for word in topics
+        for form in (f"{word} {officer}", f"{officer} of {word}", f"{officer} for {word}")
+    ]
+
+
+def topic_words(topic: str) -> list[str]:
+    """The whole topic, each of its words and their synonyms ("Health and Social Care")."""
+    words = [w for w in TOPIC_WORD.findall(topic) if w.lower() not in CONNECTIVES]
+    if not words:
+        return []
+    found = [topic, *(words if len(words) > 1 else [])]
+    found += [s for w in words for s in OFFICE_TOPICS.get(w.lower(), ())]
+    return list(dict.fromkeys(found))
+
+
+NAME_BEFORE = re.compile(r"(?:^|[^.!?:;]\s)(?-i:[A-Z])[\w'.&-]*\s+$")
+NAME_AFTER = re.compile(r"^((?:\s*(?:'s?|\s(?:of\s+|for\s+)?(?-i:[A-Z])[\w'.&-]*))+)")
+
+
+def inside_longer_name(text: str, match: re.Match[str], generic: bool) -> bool:
+    """Whether a match is part of another body's longer name: a common-noun alias written
+    into a name ("the council" in "Eastfield County Council"), or a name continued into an
+    organisation's ("Rovers" in "Rovers Supporters' Trust")."""
+    words = match.group(0).split()
+    if generic and words[0][:1].isupper():
+        before = NAME_BEFORE.search(text[: match.start()])
+        previous = before.group(0).split()[-1] if before else "the"
+        if previous.lower() not in TITLE_WORDS | {"the", "a", "an"}:
+            return True
+    after = NAME_AFTER.match(text[match.end() :])
+    if after is None:
+        return False
+    following = [w.lower().removesuffix("'s").strip("'.,") for w in after.group(1).split()]
+    following = [w for w in following if w]
+    return bool(following) and following[-1] in ORG_WORDS and not set(following) & TITLE_WORDS

@@ -1,0 +1,139 @@
+"""Evidence rules that read a role: what the sentence says the mention is, the side of an
+adversarial proceeding a role belongs to, and the institution an office heads."""
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from service.extraction.lexicon import (
+    ADVERSARIAL_ROLES,
+    HEAD_WORDS,
+    INSTITUTION_OFFICES,
+    ORG_WORDS,
+    TITLE_WORDS,
+)
+from service.extraction.mention import Mention, words_of
+from service.extraction.sides import Evidence, SideRef
+
+if TYPE_CHECKING:
+    from service.extraction.affiliation import Affiliations
+
+Found = tuple[SideRef, Evidence] | None
+
+
+def stated_role(rules: "Affiliations", mention: Mention) -> Found:
+    """The sentence states the role: "X is the president of the union", "the campaign is
+    chaired by X"."""
+    for text in mention.roles:
+        found = rules.registered(text, mention.name)
+        if found is not None:
+            return found.side, Evidence("role", found.text, mention.at)
+    return None
+
+
+def adversarial_role(rules: "Affiliations", mention: Mention) -> Found:
+    """A role of a proceeding names its side: a prosecutor is the prosecution, the
+    defendant and their lawyers the defence, a plaintiff the claimant."""
+    texts = [mention.title, mention.name if mention.speaker.type == "group" else ""]
+    for text in (*texts, *mention.roles):
+        for side_word, pattern in role_patterns().items():
+            role = pattern.search(text) if text else None
+            side = unique_side(rules, {side_word}) if role else None
+            if side is not None:
+                return side, Evidence("role", role.group(0), mention.at)
+    return None
+
+
+@lru_cache(maxsize=1)
+def role_patterns() -> dict[str, re.Pattern[str]]:
+    """One pattern per adversarial side word, matching any of its roles."""
+    return {side: words_alternation(roles) for side, roles in ADVERSARIAL_ROLES.items()}
+
+
+@lru_cache(maxsize=1)
+def office_pattern() -> re.Pattern[str]:
+    """Any office that heads a kind of institution."""
+    return words_alternation(tuple(INSTITUTION_OFFICES))
+
+
+def words_alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word, case-insensitive alternation of phrases, longest first."""
+    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def institution_office(rules: "Affiliations", mention: Mention) -> Found:
+    """An office that heads a kind of institution, or a title naming a bare institution
+    ("Superintendent X", "Party secretary-general X"), speaks for the one registered
+    institution of that kind."""
+    title = mention.title.lower()
+    # The phrase keeps what the title split off ("Vice-chancellor X": title "chancellor").
+    phrase = mention.phrase if mention.phrase.count(",") == 0 else ""
+    said = re.sub(r"\s*-\s*", "-", f"{mention.title} {phrase}")
+    if mention.speaker.type != "person" or not title:
+        return None
+    if names_a_body(said, words_of(mention.speaker.name or "")):
+        return None
+    offices = list(dict.fromkeys(m.group(0) for m in office_pattern().finditer(said)))
+    # Kinds in order: a superintendent heads a district before anything called "schools".
+    kinds = [(k, office) for office in offices for k in INSTITUTION_OFFICES[office.lower()]]
+    if words_of(said) & HEAD_WORDS:
+        bare = re.findall(r"[A-Za-z]+", said)
+        kinds += [(word.lower(), word) for word in bare if word.lower() in ORG_WORDS]
+    for kind, shown in kinds:
+        sides = sides_of_kind(rules, kind)
+        if len(sides) == 1:
+            return sides[0], Evidence("office", shown, mention.at)
+        if sides:
+            return None
+    return None
+
+
+def office_in_setting(rules: "Affiliations", mention: Mention) -> Found:
+    """An officer with a bare title speaks for the body named where they speak: "At the
+    federation's offices, chief executive X said"."""
+    title = mention.title
+    if mention.speaker.type != "person" or not words_of(title) & HEAD_WORDS:
+        return None
+    if names_a_body(title) or not mention.setting:
+        return None
+    found = rules.resolver.registered_in(mention.setting)
+    return (found.side, Evidence("office", found.text, mention.at)) if found else None
+
+
+def names_a_body(title: str, own_name: set[str] = frozenset()) -> bool:
+    """Whether a title names its own body ("spokeswoman for Eastfield County Council"):
+    capitalised words other than titles, institution nouns and the person's own name."""
+    capitalised = {w.lower() for w in re.findall(r"\b[A-Z][\w']*", title)}
+    known = HEAD_WORDS | TITLE_WORDS | ORG_WORDS | own_name | {"the", "a", "an"}
+    return bool(capitalised - known)
+
+
+def sides_of_kind(rules: "Affiliations", kind: str) -> list[SideRef]:
+    """Registered sides whose name or an alias is headed by kind (or holds it, for a
+    phrase: "school board")."""
+    return [
+        side
+        for side in rules.resolver.registered
+        if any(is_kind(p, kind) for p in (side.name, *side.aliases))
+    ]
+
+
+def is_kind(phrase: str, kind: str) -> bool:
+    """Whether a name is of a kind of institution ("Orbury School District": district)."""
+    lowered = phrase.lower().replace("\u2019", "'")
+    if " " in kind:
+        return has_phrase(lowered, kind)
+    words = lowered.split()
+    return bool(words) and words[-1].removesuffix("s") == kind.removesuffix("s")
+
+
+def unique_side(rules: "Affiliations", kinds: set[str]) -> SideRef | None:
+    """The one registered side of one of kinds; None when no side or several are."""
+    found = {side for kind in kinds for side in sides_of_kind(rules, kind)}
+    return found.pop() if len(found) == 1 else None
+
+
+def has_phrase(text: str, phrase: str) -> bool:
+    """Whether text holds phrase as whole words."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
