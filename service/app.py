@@ -21,11 +21,13 @@ from service.claims.routes import blp as claims_blp
 from service.config import IN_MEMORY_NOTICE, load_config
 from service.desk.routes import blp as desk_blp
 from service.health import blp as health_blp
-from service.http import bodies, connection
+from service.http import bodies, connection, media
 from service.http.api import Api, register_converters
 from service.idempotency import hook as idempotency_hook
 from service.newsroom import context as newsroom
+from service.newsroom import recovery
 from service.observability import logs, metrics
+from service.root import blp as root_blp
 from service.sides.routes import blp as sides_blp
 from service.webhooks import commands as webhook_commands
 from service.webhooks.routes import blp as webhooks_blp
@@ -81,6 +83,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     newsroom.init_app(app, extractor)
     guard.init_app(app)
     limits.init_app(app)
+    media.init_app(app)
     bodies.init_app(app)
     idempotency_hook.init_app(app)
     connection.init_app(app)
@@ -102,6 +105,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     if app.config["LOAD_SEEDS"]:
         with app.app_context():
             seeding.load_seeds()
+    recovery.init_app(app)
     return app
 
 
@@ -116,6 +120,7 @@ def _register_api(app: Flask) -> Api:
     api = Api(app)
     register_converters(app, api)
     blueprints = (
+        root_blp,
         bulk_blp,
         articles_blp,
         claims_blp,

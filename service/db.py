@@ -11,6 +11,8 @@ from mongomock.collection import Cursor as CursorType
 from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel
 from pymongo.errors import PyMongoError
 
+from service.formats.textsearch import TEXT_FIELDS
+
 log = logging.getLogger(__name__)
 EXTENSION = "claimdesk.db"
 
@@ -40,7 +42,7 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("side_ids", ASCENDING), ("published_at", DESCENDING)], name="sides_date"),
         IndexModel([("claim_count", ASCENDING), ("published_at", DESCENDING)], name="count_date"),
         IndexModel(
-            [("title", TEXT), ("body", TEXT)],
+            [(field, TEXT) for field in TEXT_FIELDS["articles"]],
             name="text",
             default_language="english",
             # Our `language` field holds any BCP 47 tag; MongoDB would reject unknown ones.
@@ -95,7 +97,7 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("confidence", DESCENDING), ("_id", DESCENDING)], name="confidence"),
         IndexModel([("span.start", ASCENDING), ("_id", ASCENDING)], name="span_start"),
         IndexModel(
-            [("text", TEXT), ("speaker.name", TEXT)],
+            [(field, TEXT) for field in TEXT_FIELDS["claims"]],
             name="text",
             default_language="english",
             language_override="text_language",

@@ -1,5 +1,6 @@
 """The data-layer seam: paging, sorting and compare-and-set writes over pymongo."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from bson import ObjectId
@@ -8,7 +9,8 @@ from pymongo import ReturnDocument
 from service.changes.recorded import RecordedCollection
 from service.changes.repository import RESOURCES, ChangeRepository
 from service.clock import utcnow
-from service.errors import FeatureUnavailable, NotFound, VersionMismatch
+from service.errors import NotFound, VersionMismatch
+from service.formats.textsearch import TEXT_FIELDS, parse_query
 
 
 def sort_spec(keys, field_map: dict[str, str]) -> list[tuple[str, int]]:
@@ -55,6 +57,17 @@ def updated_since(after) -> dict:
     return {"updated_at": {"$gte": after}} if after is not None else {}
 
 
+def field_texts(doc: dict, fields) -> list[str | None]:
+    """The string values of (dotted) fields of a document."""
+    texts: list[str | None] = []
+    for field in fields:
+        value: object = doc
+        for part in field.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        texts.append(value if isinstance(value, str) else None)
+    return texts
+
+
 class Repository:
     """Base of the per-resource repositories: one collection, plain dicts, domain errors."""
 
@@ -83,23 +96,53 @@ class Repository:
             raise NotFound(f"No {self.resource} with id {item_id}")
         return doc
 
+    def order(self, sort) -> list[tuple[str, int]]:
+        """The MongoDB sort of API sort keys, ties broken on ``_id``."""
+        return sort_spec(sort, self.sort_fields)
+
     def find_page(self, query: dict, sort, page: int, per_page: int) -> tuple[list[dict], int]:
         """One page of the documents matching ``query`` and the total count."""
+        order = self.order(sort)
+        start = (page - 1) * per_page
         try:
             total = self.collection.count_documents(query)
-            cursor = (
-                self.collection.find(query)
-                .sort(sort_spec(sort, self.sort_fields))
-                .skip((page - 1) * per_page)
-                .limit(per_page)
-            )
-            return list(cursor), total
-        except NotImplementedError as exc:
-            # The in-memory store (mongomock) has no $text; MongoDB does.
-            raise FeatureUnavailable(
-                "Full-text search (q) needs MongoDB; the in-memory store cannot run it. "
-                "Set MONGO_URI to use it."
-            ) from exc
+        except NotImplementedError:
+            # The in-memory store (mongomock) has no $text: match the text in process.
+            matched = list(self._text_matched_in_process(query, order))
+            return matched[start : start + per_page], len(matched)
+        cursor = self.collection.find(query).sort(order).skip(start).limit(per_page)
+        return list(cursor), total
+
+    def find_matching(self, query: dict, order: list[tuple[str, int]]) -> Iterator[dict]:
+        """Every document matching ``query`` in ``order``, lazily (for exports and ``q``)."""
+        if "$text" not in query:
+            yield from self.collection.find(query).sort(order)
+            return
+        try:
+            cursor = self.collection.find(query).sort(order)
+            first = next(cursor, None)
+        except NotImplementedError:
+            # The in-memory store (mongomock) has no $text: match the text in process.
+            yield from self._text_matched_in_process(query, order)
+            return
+        if first is not None:
+            yield first
+            yield from cursor
+
+    def _text_matched_in_process(self, query: dict, order) -> Iterator[dict]:
+        """The documents the rest of ``query`` finds whose text-index fields match its $text."""
+        rest = {key: value for key, value in query.items() if key != "$text"}
+        search = parse_query(query["$text"]["$search"])
+        fields = TEXT_FIELDS[self.collection_name]
+        for doc in self.collection.find(rest).sort(order):
+            if search.matches(field_texts(doc, fields)):
+                yield doc
+
+    def by_ids(self, ids, fields: tuple[str, ...]) -> dict[ObjectId, dict]:
+        """``fields`` of the documents with these ids, by id (those that exist)."""
+        wanted = [i for i in ids if i is not None]
+        cursor = self.collection.find({"_id": {"$in": wanted}}, dict.fromkeys(fields, 1))
+        return {doc["_id"]: doc for doc in cursor}
 
     def stamp_new(self, doc: dict, actor: str | None) -> dict:
         """Add the bookkeeping fields every new document has."""

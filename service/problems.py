@@ -123,7 +123,7 @@ def handle_http_exception(error: HTTPException):
 STATUS_OF_ERROR = {
     errors.NotFound: 404,
     errors.VersionMismatch: 412,
-    errors.FeatureUnavailable: 501,
+    errors.ExtractionBusy: 503,
     errors.Gone: 410,
     errors.TooLarge: 413,
 }
@@ -145,6 +145,8 @@ def domain_problem_body(error: errors.DomainError) -> dict:
 
 def handle_domain_error(error: errors.DomainError):
     """Render a domain error with the status its class stands for."""
+    if isinstance(error, errors.ExtractionBusy):
+        return unavailable(error.detail)
     body = domain_problem_body(error)
     return problem(body["status"], body["detail"], **{k: body.get(k) for k in EXTRAS})
 

@@ -1,8 +1,10 @@
 """Articles in MongoDB: unique by URL and by normalised body."""
 
 import hashlib
+from datetime import timedelta
 
 from bson import ObjectId
+from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from service.clock import utcnow
@@ -106,17 +108,23 @@ class ArticleRepository(Repository):
         doc = self.collection.find_one({"_id": article_id}, {"body": 1})
         return doc["body"] if doc else None
 
-    def add_claims(self, article_id: ObjectId, count: int, side_ids: list[ObjectId]) -> None:
-        """Count ``count`` more claims (may be negative) and these sides on the article."""
-        change: dict = {"$inc": {"claim_count": count}}
-        if side_ids:
-            change["$addToSet"] = {"side_ids": {"$each": side_ids}}
-        self.collection.update_one({"_id": article_id}, change)
+    def count_ticket(self, article_id: ObjectId) -> int | None:
+        """A new ticket for recounting the article's claims (None when it is gone)."""
+        doc = self.collection.find_one_and_update(
+            {"_id": article_id},
+            {"$inc": {"count_ticket": 1}},
+            projection={"count_ticket": 1},
+            return_document=ReturnDocument.AFTER,
+        )
+        return doc["count_ticket"] if doc else None
 
-    def set_counters(self, article_id: ObjectId, count: int, side_ids: list[ObjectId]) -> None:
-        """Set the article's claim count and the sides its claims have, as recounted."""
+    def set_counters(
+        self, article_id: ObjectId, count: int, side_ids: list[ObjectId], ticket: int
+    ) -> None:
+        """Store a recount, unless one made with a newer ticket is stored already."""
         self.collection.update_one(
-            {"_id": article_id}, {"$set": {"claim_count": count, "side_ids": side_ids}}
+            {"_id": article_id, "counted_ticket": {"$not": {"$gte": ticket}}},
+            {"$set": {"claim_count": count, "side_ids": side_ids, "counted_ticket": ticket}},
         )
 
     def query(self, filters: dict, side_ids: list[ObjectId] | None = None) -> dict:
@@ -128,10 +136,58 @@ class ArticleRepository(Repository):
             query["claim_count"] = {"$gt": 0} if filters["has_claims"] else 0
         return {**query, **published_and_text(filters)}
 
-    def set_extraction(self, article_id: ObjectId, extraction: dict) -> dict:
-        """Record the outcome of an extraction run: a change, so a new version."""
-        self.collection.update_one(
-            {"_id": article_id},
-            {"$set": {"extraction": extraction, "updated_at": utcnow()}, "$inc": {"version": 1}},
+    # ----- extraction runs: a token per run, a lease while claims are written -----
+
+    def start_extraction(self, article_id: ObjectId, body: str, record: dict) -> bool:
+        """Record a run of ``body`` as the article's latest; False if the body changed."""
+        result = self.collection.update_one(
+            {"_id": article_id, "body": body},
+            {"$set": {"extraction": record, "updated_at": utcnow()}, "$inc": {"version": 1}},
         )
-        return self.get(article_id)
+        return bool(result.matched_count)
+
+    def take_over_extraction(self, article_id: ObjectId, token, record: dict) -> bool:
+        """Replace the run ``token`` (left pending) with a new one; False if it moved on."""
+        result = self.collection.update_one(
+            {"_id": article_id, "extraction.token": token, "extraction.status": "pending"},
+            {"$set": {"extraction": record, "updated_at": utcnow()}, "$inc": {"version": 1}},
+        )
+        return bool(result.matched_count)
+
+    def finish_extraction(self, article_id: ObjectId, token, record: dict) -> bool:
+        """Store the outcome of run ``token`` if it is still the latest."""
+        result = self.collection.update_one(
+            {"_id": article_id, "extraction.token": token},
+            {"$set": {"extraction": record, "updated_at": utcnow()}, "$inc": {"version": 1}},
+        )
+        return bool(result.matched_count)
+
+    def pending_extractions(self) -> list[dict]:
+        """Articles whose latest extraction never finished."""
+        return list(self.collection.find({"extraction.status": "pending"}))
+
+    def hold_claims(self, article_id: ObjectId, token, seconds: float) -> bool | None:
+        """Take the claims lease for run ``token``: True when taken, False while another run
+        holds it, None when ``token`` is no longer the latest (or the article is gone)."""
+        now = utcnow()
+        taken = self.collection.find_one_and_update(
+            {
+                "_id": article_id,
+                "extraction.token": token,
+                "$or": [{"claims_lease": None}, {"claims_lease.until": {"$lt": now}}],
+            },
+            {"$set": {"claims_lease": {"token": token, "until": now + timedelta(seconds=seconds)}}},
+            projection={"_id": 1},
+        )
+        if taken is not None:
+            return True
+        current = self.collection.find_one({"_id": article_id}, {"extraction.token": 1})
+        if current is None or (current.get("extraction") or {}).get("token") != token:
+            return None
+        return False
+
+    def release_claims(self, article_id: ObjectId, token) -> None:
+        """Give the claims lease back (if run ``token`` still holds it)."""
+        self.collection.update_one(
+            {"_id": article_id, "claims_lease.token": token}, {"$unset": {"claims_lease": ""}}
+        )

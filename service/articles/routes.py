@@ -14,33 +14,53 @@ from service.articles.schemas import (
     BalanceSchema,
 )
 from service.db import get_db
+from service.formats.ndjson import ndjson_lines
+from service.formats.negotiation import HTML, NDJSON, NINJS
 from service.http.api import Blueprint
 from service.http.conditional import write_at_version
 from service.http.identity import current_actor
 from service.http.listing import paged
+from service.http.media import (
+    chosen_media_type,
+    consumes,
+    produces,
+    streamed,
+    with_source_document,
+)
 from service.newsroom.context import current_desk, current_ingest, current_listing
 from service.newsroom.schemas import ExtractionResultSchema
 
 blp = Blueprint("articles", __name__, url_prefix="/api/v1", description="News articles")
+ARTICLE_OUT = ArticleSchema()
+
+
+def article_export(articles):
+    """Articles as NDJSON, streamed."""
+    return streamed(ndjson_lines(ARTICLE_OUT.dump(a) for a in articles), NDJSON)
 
 
 @blp.route("/articles")
 class Articles(MethodView):
     """The article collection."""
 
+    @produces(NDJSON)
     @blp.arguments(ArticleQuerySchema, location="query")
     @blp.response(200, ArticlePageSchema)
     def get(self, args):
-        """List articles."""
+        """List articles (or stream every match as NDJSON)."""
+        if chosen_media_type() == NDJSON:
+            return article_export(current_listing().article_stream(args))
         items, total = current_listing().article_page(args)
         return paged(items, total, args["page"], args["per_page"])
 
     @blp.etag
+    @consumes(NINJS, HTML)
     @blp.arguments(ArticleCreateQuerySchema, location="query")
     @blp.arguments(ArticleCreateSchema)
     @blp.response(201, ArticleSchema)
     def post(self, options, data):
-        """Create an article and extract its claims (unless ?extract=false)."""
+        """Create an article (JSON, IPTC ninjs or an HTML page) and extract its claims."""
+        data = with_source_document(data)
         article = current_ingest().create_article(data, options["extract"], current_actor())
         return article, 201, {"Location": url_for("articles.Article", article_id=article["_id"])}
 

@@ -11,6 +11,7 @@ from service.http.fields import (
     QuerySchema,
     ResourceSchema,
     Sort,
+    StoredJson,
     UTCDateTime,
     filter_values,
     string,
@@ -18,13 +19,13 @@ from service.http.fields import (
 )
 from service.http.listing import page_schema
 
-READ_ONLY = ("content_hash", "side_ids", "claim_count", "extraction")
+READ_ONLY = ("content_hash", "side_ids", "claim_count", "extraction", "source_document")
 
 
 class ExtractionRecordSchema(ma.Schema):
     """The outcome of an extraction run."""
 
-    status = ma.fields.String(metadata={"enum": ["done", "failed", "skipped"]})
+    status = ma.fields.String(metadata={"enum": ["pending", "done", "failed", "skipped"]})
     extractor = ma.fields.String(allow_none=True)
     extracted_at = UTCDateTime(allow_none=True)
     error = ma.fields.String(allow_none=True)
@@ -46,6 +47,14 @@ class ArticleSchema(ResourceSchema):
     side_ids = ma.fields.List(ObjectIdField())
     claim_count = ma.fields.Integer()
     extraction = ma.fields.Nested(ExtractionRecordSchema)
+    source_document = StoredJson(
+        allow_none=True,
+        dump_default=None,
+        metadata={
+            "description": "the ninjs document the article was created from, if any",
+            "x-ref": "NinjsDocument",
+        },
+    )
 
 
 class _ArticleFields(BodySchema):
@@ -84,6 +93,10 @@ class ArticleCreateQuerySchema(OptionsSchema):
     """Options of an article creation."""
 
     extract = ma.fields.Boolean(load_default=True, metadata={"description": "extract claims now"})
+    format = ma.fields.String(
+        validate=ma.validate.OneOf(("json", "ninjs")),
+        metadata={"description": "ninjs: the JSON body is an IPTC ninjs document"},
+    )
 
 
 class ArticleQuerySchema(QuerySchema):

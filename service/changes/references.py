@@ -1,10 +1,12 @@
 """What a change is about beyond its document: its article and sides (for webhook filters)."""
 
-# Fields kept by the newsroom as counts of other resources: updating only these is
-# bookkeeping, not a change of the resource (no new version, nothing in the feed).
+# Fields kept by the newsroom as counts of other resources, and the tickets and lease that
+# keep those counts and extraction runs in order: updating only these is bookkeeping, not a
+# change of the resource (no new version, nothing in the feed).
+COUNTER_TICKETS = {"count_ticket", "counted_ticket"}
 DERIVED_FIELDS = {
-    "articles": {"claim_count", "side_ids"},
-    "sides": {"claim_count"},
+    "articles": {"claim_count", "side_ids", "claims_lease", *COUNTER_TICKETS},
+    "sides": {"claim_count", *COUNTER_TICKETS},
     "claims": set(),
 }
 

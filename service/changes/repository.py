@@ -42,12 +42,13 @@ class ChangeRepository:
 
     def oldest(self) -> int | None:
         """The lowest sequence still kept, or None when nothing was ever written."""
-        low = self.collection.find_one({}, {"_id": 1}, sort=[("_id", ASCENDING)])
-        kept = [low["_id"]] if low else []
-        if self.in_process:
-            with self.lock:
-                if self.shared.pending:
-                    kept.append(min(self.shared.pending))  # reserved, not yet written
+        # Both looked at under the lock: a record moved from pending to the collection in
+        # between would be missed by both, and a valid cursor would look older than the feed.
+        with self.lock:
+            low = self.collection.find_one({}, {"_id": 1}, sort=[("_id", ASCENDING)])
+            kept = [low["_id"]] if low else []
+            if self.in_process and self.shared.pending:
+                kept.append(min(self.shared.pending))  # reserved, not yet written
         return min(kept) if kept else None
 
     def reserve(self, resource: str, doc_id, op: str, version: int, refs=None) -> int:

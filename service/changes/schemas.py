@@ -32,7 +32,10 @@ class ChangeSchema(ma.Schema):
     at = UTCDateTime(required=True)
     document = ma.fields.Dict(
         allow_none=True,
-        metadata={"description": "with include=document: the document now (null once deleted)"},
+        metadata={
+            "description": "with include=document: the document now (null once deleted)",
+            "x-ref": "ChangeDocument",
+        },
     )
 
 

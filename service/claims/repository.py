@@ -18,7 +18,15 @@ EQUALITY_FILTERS = {
     "review_status": "review.status",
     "tag": "tags",
 }
-REVIEW_DEFAULT = {"status": "unreviewed", "note": None, "reviewed_by": None, "reviewed_at": None}
+REVIEW_DEFAULT = {
+    "status": "unreviewed",
+    "note": None,
+    "rating": None,
+    "reviewed_by": None,
+    "reviewed_at": None,
+}
+# A review change that records who reviewed and when: a status or a verdict.
+REVIEW_ACTS = {"status", "rating"}
 
 
 def speaker_key(speaker: dict | None) -> str | None:
@@ -67,7 +75,7 @@ class ClaimRepository(Repository):
         doc["speaker"] = {**SPEAKER_DEFAULT, **(data.get("speaker") or {})}
         doc["speaker_key"] = speaker_key(doc["speaker"])
         doc["review"] = {**REVIEW_DEFAULT, **(data.get("review") or {})}
-        if doc["review"]["status"] != "unreviewed":
+        if doc["review"]["status"] != "unreviewed" or doc["review"]["rating"]:
             doc["review"].update(reviewed_by=actor, reviewed_at=utcnow())
         if doc.get("span") is None:
             doc["span"] = locate(article["body"], doc["text"])
@@ -114,7 +122,7 @@ class ClaimRepository(Repository):
             fields["speaker_key"] = speaker_key(fields["speaker"])
         if "review" in changes:
             fields["review"] = {**claim["review"], **(changes["review"] or {})}
-            if "status" in (changes["review"] or {}):
+            if REVIEW_ACTS & set(changes["review"] or {}):
                 fields["review"].update(reviewed_by=actor, reviewed_at=utcnow())
         return self.compare_and_set(claim["_id"], claim["version"], fields, actor)
 
@@ -166,15 +174,22 @@ class ClaimRepository(Repository):
         """How many claims are attributed to a side."""
         return self.collection.count_documents({"side_id": side_id})
 
-    def count_for_article(self, article_id: ObjectId) -> int:
-        """How many claims an article has."""
-        return self.collection.count_documents({"article_id": article_id})
-
-    def side_ids_for_article(self, article_id: ObjectId) -> list[ObjectId]:
-        """The sides an article's claims are attributed to, sorted."""
-        return sorted(
-            s for s in self.collection.distinct("side_id", {"article_id": article_id}) if s
+    def count_by_side(self, article_id: ObjectId) -> dict[ObjectId | None, int]:
+        """How many claims an article has per side (None: unattributed), in one aggregate."""
+        rows = self.collection.aggregate(
+            [
+                {"$match": {"article_id": article_id}},
+                {"$group": {"_id": "$side_id", "n": {"$sum": 1}}},
+            ]
         )
+        return {row["_id"]: row["n"] for row in rows}
+
+    def delete_replaceable(self, claim_ids: list[ObjectId]) -> None:
+        """Delete these claims if they are still extracted and unreviewed."""
+        if claim_ids:
+            self.collection.delete_many(
+                {"_id": {"$in": claim_ids}, "origin": "extracted", "review.status": "unreviewed"}
+            )
 
     def unattribute(self, claim_ids: list[ObjectId]) -> None:
         """Make these claims unattributed (no side, so no evidence for one)."""
@@ -189,10 +204,6 @@ class ClaimRepository(Repository):
             {"side_id": side_id}, {"$set": {"side_id": None, "side_evidence": None}}
         )
         return article_ids
-
-    def set_spans(self, claim_id: ObjectId, spans: dict) -> None:
-        """Move a claim's spans (its article's body changed)."""
-        self.collection.update_one({"_id": claim_id}, {"$set": spans})
 
     def set_published_at(self, article_id: ObjectId, published_at) -> None:
         """Copy an article's publication date onto its claims (they are filtered by it)."""

@@ -1,8 +1,11 @@
 """Claim endpoints, including the claims of one article or one side."""
 
+from functools import partial
+
 from flask import url_for
 from flask.views import MethodView
 
+from service.claims.exports import claim_answer, claim_list
 from service.claims.repository import ClaimRepository
 from service.claims.schemas import (
     ArticleClaimQuerySchema,
@@ -13,10 +16,11 @@ from service.claims.schemas import (
     ClaimUpdateSchema,
 )
 from service.db import get_db
+from service.formats.negotiation import CSV, JSON_LD, NDJSON
 from service.http.api import Blueprint
 from service.http.conditional import write_at_version
 from service.http.identity import current_actor
-from service.http.listing import paged
+from service.http.media import produces
 from service.newsroom.context import current_desk, current_ingest, current_listing
 from service.newsroom.schemas import PreviewResultSchema, PreviewSchema
 
@@ -27,12 +31,13 @@ blp = Blueprint("claims", __name__, url_prefix="/api/v1", description="Claims an
 class Claims(MethodView):
     """The claim collection."""
 
+    @produces(JSON_LD, CSV, NDJSON)
     @blp.arguments(ClaimQuerySchema, location="query")
     @blp.response(200, ClaimPageSchema)
     def get(self, args):
-        """List claims."""
-        items, total = current_listing().claim_page(args)
-        return paged(items, total, args["page"], args["per_page"])
+        """List claims (JSON-LD, CSV and NDJSON too)."""
+        listing = current_listing()
+        return claim_list(args, listing, listing.claim_page, listing.claim_stream)
 
     @blp.etag
     @blp.arguments(ClaimCreateSchema)
@@ -48,10 +53,11 @@ class Claims(MethodView):
 class Claim(MethodView):
     """One claim."""
 
+    @produces(JSON_LD)
     @blp.response(200, ClaimSchema)
     def get(self, claim_id):
-        """Get a claim."""
-        return ClaimRepository(get_db()).get(claim_id)
+        """Get a claim (as schema.org JSON-LD too)."""
+        return claim_answer(blp, current_listing(), ClaimRepository(get_db()).get(claim_id))
 
     @blp.arguments(ClaimUpdateSchema)
     @blp.response(200, ClaimSchema)
@@ -73,21 +79,26 @@ class Claim(MethodView):
 
 
 @blp.route("/articles/<objectid:article_id>/claims")
+@produces(JSON_LD, CSV, NDJSON)
 @blp.arguments(ArticleClaimQuerySchema, location="query")
 @blp.response(200, ClaimPageSchema)
 def article_claims(args, article_id):
-    """An article's claims, in body order unless sorted otherwise."""
-    items, total = current_listing().article_claims(args, article_id)
-    return paged(items, total, args["page"], args["per_page"])
+    """An article's claims, in body order unless sorted otherwise (JSON-LD, CSV, NDJSON too)."""
+    listing = current_listing()
+    page = partial(listing.article_claims, article_id=article_id)
+    stream = partial(listing.article_claim_stream, article_id=article_id)
+    return claim_list(args, listing, page, stream)
 
 
 @blp.route("/sides/<objectid:side_id>/claims")
+@produces(JSON_LD, CSV, NDJSON)
 @blp.arguments(ClaimQuerySchema, location="query")
 @blp.response(200, ClaimPageSchema)
 def side_claims(args, side_id):
-    """A side's claims."""
-    items, total = current_listing().side_claims(args, side_id)
-    return paged(items, total, args["page"], args["per_page"])
+    """A side's claims (JSON-LD, CSV and NDJSON too)."""
+    listing = current_listing()
+    page = partial(listing.side_claims, side_id=side_id)
+    return claim_list(args, listing, page, partial(listing.side_claim_stream, side_id=side_id))
 
 
 @blp.route("/extract", methods=["POST"])

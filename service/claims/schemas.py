@@ -19,6 +19,7 @@ from service.http.fields import (
 from service.http.listing import page_schema
 
 REVIEW_STATUSES = ("unreviewed", "confirmed", "rejected")
+RATING_LABELS = {1: "False", 2: "Mostly false", 3: "Half true", 4: "Mostly true", 5: "True"}
 ORIGINS = ("extracted", "manual")
 READ_ONLY = ("origin", "published_at", "side_evidence")
 SORT_KEYS = ("published_at", "created_at", "confidence", "span.start", "updated_at")
@@ -32,11 +33,45 @@ class SpeakerSchema(ma.Schema):
     type = ma.fields.String(validate=ma.validate.OneOf(SPEAKER_TYPES), allow_none=True)
 
 
+class RatingSchema(ma.Schema):
+    """A fact-check verdict: 1 (false) to 5 (true), its label, why, and where it is published."""
+
+    value = ma.fields.Integer(allow_none=True, metadata={"minimum": 1, "maximum": 5})
+    label = ma.fields.String(allow_none=True, metadata={"example": "Mostly false"})
+    explanation = ma.fields.String(allow_none=True)
+    url = ma.fields.String(allow_none=True, metadata={"description": "the published fact-check"})
+
+
+class RatingInputSchema(BodySchema):
+    """A verdict an editor sets: a value, a label, or both."""
+
+    value = ma.fields.Integer(strict=True, allow_none=True, validate=ma.validate.Range(1, 5))
+    label = string(100, allow_none=True, validate=NOT_BLANK)
+    explanation = string(5000, allow_none=True)
+    url = ma.fields.Url(schemes={"http", "https"}, require_tld=False, allow_none=True)
+
+    @ma.validates_schema
+    def value_or_label(self, data, **kwargs):
+        """A verdict says something: a value or a label."""
+        if data.get("value") is None and data.get("label") is None:
+            raise ma.ValidationError("A rating needs a value (1-5) or a label.", "value")
+
+    @ma.post_load
+    def complete(self, data, **kwargs):
+        """Every field present; a value without a label gets the scale's label."""
+        rating = {"value": None, "label": None, "explanation": None, "url": None, **data}
+        if rating["label"] is None:
+            rating["label"] = RATING_LABELS[rating["value"]]
+        return rating
+
+
 class ReviewSchema(ma.Schema):
     """A claim's review, as returned."""
 
     status = ma.fields.String(metadata={"enum": list(REVIEW_STATUSES)})
     note = ma.fields.String(allow_none=True)
+    # Claims reviewed before verdicts existed have none: show null.
+    rating = ma.fields.Nested(RatingSchema, allow_none=True, dump_default=None)
     reviewed_by = ma.fields.String(allow_none=True)
     reviewed_at = UTCDateTime(allow_none=True)
 
@@ -47,6 +82,7 @@ class ReviewInputSchema(BodySchema):
     read_only = ("reviewed_by", "reviewed_at")
     status = ma.fields.String(validate=ma.validate.OneOf(REVIEW_STATUSES))
     note = string(2000, allow_none=True)
+    rating = ma.fields.Nested(RatingInputSchema, allow_none=True)
 
 
 class SideEvidenceSchema(ma.Schema):

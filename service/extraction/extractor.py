@@ -136,3 +136,9 @@ def new_sides(found: list[Found]) -> list[NewSide]:
         if side is not None and side.auto:
             sides.setdefault(side.name, {"name": side.name, "aliases": list(side.aliases)})
     return list(sides.values())
+
+
+def loaded_extractor(model: str = DEFAULT_MODEL) -> Extractor:
+    """An extractor whose model is loaded now (in a process about to extract many texts)."""
+    load_pipeline(model)
+    return Extractor(model=model)

@@ -5,6 +5,7 @@ from typing import Any
 
 import flask_smorest
 import flask_smorest.etag
+import marshmallow as ma
 from bson import ObjectId
 from bson.errors import InvalidId
 from flask import g
@@ -14,6 +15,11 @@ from webargs.flaskparser import FlaskParser
 from werkzeug.routing import BaseConverter, ValidationError
 
 from service import problems
+from service.formats.errors import InvalidDocument
+from service.formats.html import html_to_article
+from service.formats.negotiation import HTML, NINJS
+from service.formats.ninjs import ninjs_to_article
+from service.http import media, openapi
 from service.http.preconditions import if_match_sent, if_match_well_formed
 
 OBJECT_ID_PATTERN = "^[0-9a-fA-F]{24}$"
@@ -39,6 +45,13 @@ class Api(flask_smorest.Api):
     """Api whose documented errors are problem+json documents."""
 
     ERROR_SCHEMA = problems.ProblemSchema
+
+    def _init_spec(self, *args, **kwargs):
+        """Build the spec as flask-smorest does; its document is then finished for clients."""
+        super()._init_spec(*args, **kwargs)
+        build = self.spec.to_dict
+        # flask-smorest creates the APISpec itself: wrap the one method that renders it.
+        self.spec.to_dict = lambda: openapi.finish(build())
 
     def _register_error_handlers(self):
         problems.register(self._app)
@@ -66,11 +79,31 @@ class Api(flask_smorest.Api):
         self.spec.components.header("ETAG", flask_smorest.etag.ETAG_HEADER, lazy=True)
 
 
+class FormatsParser(FlaskParser):
+    """webargs' parser, reading ninjs and HTML bodies as the article fields they carry."""
+
+    def load_json(self, req, schema):
+        """The body's fields: converted from ninjs or HTML when it is one of those."""
+        kind = media.body_media_type()
+        if kind not in (NINJS, HTML):
+            return super().load_json(req, schema)
+        try:
+            if kind == HTML:
+                return html_to_article(req.get_data(cache=True))
+            document = super().load_json(req, schema)
+            converted = ninjs_to_article(document)
+        except InvalidDocument as error:
+            raise ma.ValidationError(error.errors) from error
+        # The original is kept with the article (API.md: source_document).
+        g.source_document = document
+        return converted
+
+
 class Blueprint(flask_smorest.Blueprint):
     """Blueprint where If-Match is honoured when sent, not demanded (no 428)."""
 
     # unknown=None defers to the schemas, which reject unknown query parameters too.
-    ARGUMENTS_PARSER = FlaskParser(unknown=None)
+    ARGUMENTS_PARSER = FormatsParser(unknown=None)
 
     def _check_precondition(self):
         return None

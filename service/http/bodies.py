@@ -2,6 +2,8 @@
 
 from flask import Flask, current_app, json, request
 
+from service.formats.negotiation import HTML, NINJS
+from service.http.media import accepted_bodies, body_media_type
 from service.problems import problem, validation_problem
 
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
@@ -39,8 +41,17 @@ def check_json_body():
     limit = current_app.config["MAX_CONTENT_LENGTH"]
     if _too_large(limit):
         return problem(413, f"Request body is larger than {limit} bytes")
-    if not request.is_json:
-        return problem(415, "Send the body as JSON with Content-Type: application/json")
+    kinds = accepted_bodies(request.endpoint, request.method)
+    kind = body_media_type()
+    if kind == HTML and HTML in kinds:
+        return None  # a page: the view's parser reads it
+    if not request.is_json or (kind == NINJS and NINJS not in kinds):
+        return problem(415, "Send the body with Content-Type: " + " or ".join(kinds))
+    return _json_object_problem()
+
+
+def _json_object_problem():
+    """400 unless the body is a JSON object that can be stored as UTF-8."""
     try:
         data = json.loads(request.get_data(cache=True))
         # Lone surrogates ("\ud800") parse but cannot be stored as UTF-8.

@@ -1,11 +1,15 @@
 """Marshmallow fields and base schemas shared by the resources."""
 
 import datetime as dt
+import json
 import re
 
 import marshmallow as ma
 from bson import ObjectId
 from bson.errors import InvalidId
+
+from service.formats.errors import InvalidDocument
+from service.formats.languages import normalize_language
 
 UTC = dt.UTC
 DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -73,15 +77,28 @@ class UTCDateTime(ma.fields.DateTime):
 
 
 class LanguageTag(ma.fields.String):
-    """A BCP 47 primary language tag (``en``), stored lower-case."""
+    """A BCP 47 language tag (``en``, ``en-GB``, ``pt-BR``), validated and stored canonical."""
 
     def __init__(self, **kwargs):
-        error = "Must be a BCP 47 primary tag (e.g. en)."
-        validate = ma.validate.Regexp(r"^[A-Za-z]{2,3}$", error=error)
-        super().__init__(validate=validate, **kwargs)
+        metadata = {"example": "en-GB", **kwargs.pop("metadata", {})}
+        validate = ma.validate.Length(min=1, max=64)
+        super().__init__(validate=validate, metadata=metadata, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
-        return super()._deserialize(value, attr, data, **kwargs).lower()
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return normalize_language(text[:64])
+        except InvalidDocument as error:
+            raise ma.ValidationError(next(iter(error.errors.values()))) from error
+
+
+class StoredJson(ma.fields.Dict):
+    """A JSON object stored as its text (free of MongoDB's key rules), shown as the object."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if isinstance(value, str):
+            value = json.loads(value)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class Span(ma.Schema):

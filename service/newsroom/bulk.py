@@ -1,7 +1,7 @@
 """Many articles at once: validated, extracted in one batch, stored one by one."""
 
 from service.errors import DomainError
-from service.newsroom.ingest import Extraction, Ingest, skipped
+from service.newsroom.ingest import Ingest, Run
 
 
 class BulkIngest(Ingest):
@@ -18,14 +18,14 @@ class BulkIngest(Ingest):
                 prepared.append((index, self.articles.prepare(data)))
             except DomainError as exc:
                 results[index] = exc
-        extractions: list[Extraction] = (
+        runs: list[Run] = (
             self.extract_many([doc["body"] for _, doc in prepared])
             if extract
-            else [skipped() for _ in prepared]
+            else [Run("skipped") for _ in prepared]
         )
-        for (index, doc), extraction in zip(prepared, extractions, strict=True):
+        for (index, doc), run in zip(prepared, runs, strict=True):
             try:
-                results[index] = self.store_new(doc, extraction, actor)
+                results[index] = self.store_new(doc, run, actor)
             except DomainError as exc:  # e.g. the same body twice in one batch
                 results[index] = exc
         return [r for r in results if r is not None]

@@ -1,11 +1,15 @@
 """The newsroom of the current request, and the extractor it runs (made once per app)."""
 
+import atexit
 import logging
+from functools import partial
 
 from flask import Flask, current_app
 
 from service.db import get_db
 from service.extraction import ClaimExtractor, Extractor
+from service.extraction.extractor import loaded_extractor
+from service.extraction_pool import ExtractionPool, PooledExtractor
 from service.newsroom.bulk import BulkIngest
 from service.newsroom.claims import ClaimDesk
 from service.newsroom.ingest import Ingest
@@ -14,6 +18,7 @@ from service.observability.metrics import TimedExtractor
 
 log = logging.getLogger(__name__)
 EXTENSION = "claimdesk.extractor"
+POOL = "claimdesk.extraction_pool"
 
 
 def make_extractor(config: dict) -> ClaimExtractor | None:
@@ -23,23 +28,43 @@ def make_extractor(config: dict) -> ClaimExtractor | None:
     return TimedExtractor(Extractor(model=config["EXTRACTION_MODEL"]))
 
 
+def make_pool(config: dict) -> ExtractionPool:
+    """This worker's extraction processes; closed when the worker exits."""
+    pool = ExtractionPool(
+        partial(loaded_extractor, config["EXTRACTION_MODEL"]),
+        processes=config["EXTRACTION_PROCESSES"],
+        queue_size=config["EXTRACTION_QUEUE"],
+        timeout=config["EXTRACTION_TIMEOUT_SECONDS"],
+    )
+    atexit.register(pool.close)
+    return pool
+
+
 def init_app(app: Flask, extractor: ClaimExtractor | None = None) -> None:
-    """Attach the extractor (given, or made from the settings) to the app."""
+    """Attach the extractor: the one given runs in the request thread; the one the settings
+    ask for runs in a bounded process pool (EXTRACTION_PROCESSES=0: in the request thread)."""
     if extractor is not None:
-        extractor = TimedExtractor(extractor)
-    app.extensions[EXTENSION] = extractor or make_extractor(app.config)
+        app.extensions[EXTENSION] = TimedExtractor(extractor)
+        return
+    made = make_extractor(app.config)
+    if made is not None and app.config["EXTRACTION_PROCESSES"] > 0:
+        pool = app.extensions[POOL] = make_pool(app.config)
+        made = TimedExtractor(PooledExtractor(pool, made.name, made.version))
+    app.extensions[EXTENSION] = made
 
 
 def current_ingest() -> Ingest:
     """The ingest workflow for this request."""
     extractor = current_app.extensions.get(EXTENSION)
-    return Ingest(get_db(), extractor, current_app.config["AUTO_SIDES"])
+    config = current_app.config
+    return Ingest(get_db(), extractor, config["AUTO_SIDES"], config["EXTRACTION_LEASE_SECONDS"])
 
 
 def current_bulk_ingest() -> BulkIngest:
     """The bulk ingest workflow for this request."""
     extractor = current_app.extensions.get(EXTENSION)
-    return BulkIngest(get_db(), extractor, current_app.config["AUTO_SIDES"])
+    config = current_app.config
+    return BulkIngest(get_db(), extractor, config["AUTO_SIDES"], config["EXTRACTION_LEASE_SECONDS"])
 
 
 def current_desk() -> ClaimDesk:

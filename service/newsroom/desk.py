@@ -1,7 +1,5 @@
 """The three repositories a newsroom operation works across, and the counters they share."""
 
-from collections import Counter
-
 from bson import ObjectId
 
 from service.articles.repository import ArticleRepository
@@ -18,17 +16,10 @@ class Desk:
         self.sides = SideRepository(db)
 
     def store_claims(self, docs: list[dict]) -> list[dict]:
-        """Insert claims already checked against their article; count them on both sides."""
-        if not docs:
-            return docs
+        """Insert claims already checked against their article; recount both sides."""
         self.claims.insert_many(docs)
         self.detach_vanished_sides(docs)
-        for article_id in {d["article_id"] for d in docs}:
-            mine = [d for d in docs if d["article_id"] == article_id]
-            self.articles.add_claims(
-                article_id, len(mine), list({d["side_id"] for d in mine} - {None})
-            )
-        self._count_for_sides(docs, +1)
+        self.refresh_counters({d["article_id"] for d in docs}, {d["side_id"] for d in docs})
         return docs
 
     def detach_vanished_sides(self, docs: list[dict]) -> None:
@@ -40,29 +31,30 @@ class Desk:
         for doc in gone:
             doc.update(side_id=None, side_evidence=None)
 
-    def _count_for_sides(self, docs: list[dict], delta: int) -> None:
-        """Add ``delta`` per claim to the claim_count of each claim's side."""
-        per_side = Counter(d["side_id"] for d in docs if d["side_id"] is not None)
-        for side_id, count in per_side.items():
-            self.sides.add_claims(side_id, delta * count)
-
     def claim_deleted(self, claim: dict) -> None:
         """Keep the counters in step after ``claim`` was deleted."""
-        self._count_for_sides([claim], -1)
-        if claim["side_id"] is None:
-            self.articles.add_claims(claim["article_id"], -1, [])
-        else:  # the article's side_ids may lose this side: recount it (count included)
-            self.refresh_counters({claim["article_id"]}, set())
+        self.refresh_counters({claim["article_id"]}, {claim["side_id"]})
 
     def refresh_counters(self, article_ids: set, side_ids: set) -> None:
-        """Recount ``claim_count`` / ``side_ids`` on the articles and sides touched."""
+        """Recount ``claim_count`` / ``side_ids`` of the articles and ``claim_count`` of the
+        sides touched, exactly under concurrency.
+
+        Each recount takes a ticket on the document before it counts, and is stored only
+        over a count with an older ticket. Every claim write comes before its writer's
+        ticket, so the holder of the newest ticket counted them all, and its count is the
+        one that stays.
+        """
         for article_id in article_ids:
-            count = self.claims.count_for_article(article_id)
-            self.articles.set_counters(
-                article_id, count, self.claims.side_ids_for_article(article_id)
-            )
+            ticket = self.articles.count_ticket(article_id)
+            if ticket is None:
+                continue  # the article is gone
+            per_side = self.claims.count_by_side(article_id)
+            sides = sorted(side for side in per_side if side is not None)
+            self.articles.set_counters(article_id, sum(per_side.values()), sides, ticket)
         for side_id in side_ids - {None}:
-            self.sides.set_claim_count(side_id, self.claims.count_for_side(side_id))
+            ticket = self.sides.count_ticket(side_id)
+            if ticket is not None:
+                self.sides.set_claim_count(side_id, self.claims.count_for_side(side_id), ticket)
 
     def detach_side(self, side_id: ObjectId) -> None:
         """Make the claims of a side unattributed and recount their articles."""

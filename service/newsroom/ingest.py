@@ -1,92 +1,109 @@
-"""Articles in, claims out: runs the extractor and stores what it finds."""
+"""Articles in, claims out: runs the extractor and stores what it finds, one body at a time.
+
+Every extraction run gets a token, written into the article together with the body it read
+(status ``pending``). Its claims are written only while that token is still the article's
+latest, and only under the article's claims lease, so two runs never interleave their writes
+and a run for a body that has since changed is discarded (the newer run owns the claims). A
+process that dies in between leaves ``pending``: ``resume_pending`` settles it on the next
+start. Re-extraction keeps claim ids: see ``service/newsroom/reconcile.py``.
+"""
 
 import logging
+import time
+from dataclasses import dataclass, field
 
 from bson import ObjectId
 from pymongo.errors import PyMongoError
 
-from service.claims.repository import locate
 from service.clock import utcnow
-from service.errors import Conflict, NotFound
+from service.errors import Conflict, DomainError, ExtractionBusy, NotFound, VersionMismatch
 from service.extraction.types import ClaimExtractor, ExtractedClaim, NewSide
+from service.newsroom import reconcile
 from service.newsroom.desk import Desk
 
 log = logging.getLogger(__name__)
-# What extraction found: claims, sides to create, and the record of the run.
-Extraction = tuple[list[ExtractedClaim], list[NewSide], dict]
-
-
-def skipped() -> Extraction:
-    """No extraction ran."""
-    return [], [], {"status": "skipped", "extractor": None, "extracted_at": None}
-
-
 # What of an extracted claim is stored; side_id and side_name are resolved first.
-CLAIM_FIELDS = (
-    "text",
-    "kind",
-    "speaker",
-    "cue",
-    "span",
-    "speaker_span",
-    "confidence",
-    "side_evidence",
-)
+CLAIM_FIELDS = ("text", *reconcile.EXTRACTED_FIELDS)
+ATTEMPTS = 3  # runs of POST /extract on a body that keeps changing; CAS retries of a claim
+HOLD_POLL_SECONDS = 0.02
+INTERRUPTED = "interrupted: the process stopped before the claims were stored; extract again"
+
+
+@dataclass
+class Run:
+    """One extraction of one body: what was found, or why nothing was."""
+
+    status: str  # done | failed | skipped
+    extractor: str | None = None
+    claims: list[ExtractedClaim] = field(default_factory=list)
+    new_sides: list[NewSide] = field(default_factory=list)
+    error: str | None = None
+    extracted_at: object = None
+
+    def record(self, token: ObjectId | None = None, pending: bool = False) -> dict:
+        """The article's extraction record for this run (or for it under way)."""
+        return {
+            "status": "pending" if pending else self.status,
+            "extractor": self.extractor,
+            "extracted_at": None if pending else self.extracted_at,
+            "error": None if pending else self.error,
+            "token": token,
+        }
 
 
 class Ingest(Desk):
     """Creates, changes and re-extracts articles, keeping their extracted claims in step."""
 
-    def __init__(self, db, extractor: ClaimExtractor | None = None, auto_sides: bool = True):
+    def __init__(
+        self,
+        db,
+        extractor: ClaimExtractor | None = None,
+        auto_sides: bool = True,
+        lease_seconds: float = 30.0,
+    ):
         super().__init__(db)
         self.extractor = extractor
         self.auto_sides = auto_sides
+        self.lease_seconds = lease_seconds
 
-    def extract_many(self, texts: list[str]) -> list[Extraction]:
+    def extract_many(self, texts: list[str]) -> list[Run]:
         """Extract several texts in one batch when the extractor can (each on its own if the
         batch fails, so one bad text fails alone)."""
         many = getattr(self.extractor, "extract_many", None)
         if self.extractor is None or many is None or len(texts) < 2:
             return [self._extract(text) for text in texts]
+        name = f"{self.extractor.name}/{self.extractor.version}"
         try:
             results = many(texts, sides=self.sides.registry(), auto_sides=self.auto_sides)
-        except PyMongoError:
+        except (PyMongoError, DomainError):
             raise
         except Exception:
             log.exception("batched extraction failed; extracting one by one")
             return [self._extract(text) for text in texts]
-        record = {**self._record(), "status": "done"}
-        return [(r.claims, r.new_sides, dict(record)) for r in results]
+        now = utcnow()
+        return [Run("done", name, r.claims, r.new_sides, extracted_at=now) for r in results]
 
-    def _record(self) -> dict:
-        """The extraction record's extractor and time."""
-        name = f"{self.extractor.name}/{self.extractor.version}" if self.extractor else None
-        return {
-            "extractor": name,
-            "extracted_at": utcnow(),
-            "error": None,
-        }
-
-    def _extract(self, text: str) -> Extraction:
-        """Run the extractor: (claims, sides to create, extraction record)."""
+    def _extract(self, text: str) -> Run:
+        """Run the extractor; its failure is a failed run, a full pool or database is raised."""
         if self.extractor is None:
-            return skipped()
-        record = self._record()
+            return Run("skipped")
+        name = f"{self.extractor.name}/{self.extractor.version}"
         try:
             result = self.extractor.extract(
                 text, sides=self.sides.registry(), auto_sides=self.auto_sides
             )
-        except PyMongoError:
+        except (PyMongoError, DomainError):
             raise
         except Exception as exc:  # the extractor's failure is recorded, the article kept
             log.exception("extraction failed")
-            return [], [], {**record, "status": "failed", "error": f"{type(exc).__name__}: {exc}"}
-        return result.claims, result.new_sides, {**record, "status": "done"}
+            error = f"{type(exc).__name__}: {exc}"
+            return Run("failed", name, error=error, extracted_at=utcnow())
+        return Run("done", name, result.claims, result.new_sides, extracted_at=utcnow())
 
-    def _side_ids(self, found: list[ExtractedClaim], new_sides: list[NewSide], actor) -> list[dict]:
+    def _side_ids(self, run: Run, actor) -> list[dict]:
         """Create the auto sides the claims need; each claim as a dict with its ObjectId side."""
         created = {}
-        for side in new_sides:
+        for side in run.new_sides:
             try:
                 doc: dict | None = self.sides.create(dict(side), actor, origin="auto")
             except Conflict:
@@ -94,93 +111,160 @@ class Ingest(Desk):
             if doc is not None:
                 created[side["name"]] = doc["_id"]
         resolved = []
-        for claim in found:
+        for claim in run.claims:
             given = claim.get("side_id")
             side_id = ObjectId(given) if given else created.get(claim.get("side_name") or "")
             resolved.append({**claim, "side_id": side_id})
         return resolved
 
-    def _documents(self, found: list[dict], article: dict, actor) -> list[dict]:
-        """Claim documents for the extractor's claims."""
-        return [
-            self.claims.new_document(
-                {**{k: c.get(k) for k in CLAIM_FIELDS}, "side_id": c["side_id"]},
-                article,
-                "extracted",
-                actor,
-            )
-            for c in found
-        ]
-
     def create_article(self, data: dict, extract: bool, actor: str | None) -> dict:
         """Store an article and, unless told not to, its extracted claims."""
         doc = self.articles.prepare(data)
-        extraction = self._extract(doc["body"]) if extract else skipped()
-        return self.store_new(doc, extraction, actor)
+        run = self._extract(doc["body"]) if extract else Run("skipped")
+        return self.store_new(doc, run, actor)
 
-    def store_new(self, doc: dict, extraction: Extraction, actor: str | None) -> dict:
-        """Store a prepared article with what extraction found in it."""
-        found, new_sides, record = extraction
-        doc["extraction"] = record
-        claims = self._side_ids(found, new_sides, actor)
+    def store_new(self, doc: dict, run: Run, actor: str | None) -> dict:
+        """Store a prepared article with what ``run`` found in it, through the same token and
+        commit as every other run (bulk imports come in here too)."""
+        token = ObjectId()
+        doc["extraction"] = run.record(token, pending=run.status == "done")
+        found = self._side_ids(run, actor)
         article = self.articles.insert(doc, actor)
+        if run.status != "done":
+            return article
         try:
-            self.store_claims(self._documents(claims, article, actor))
+            self._commit(article["_id"], token, (doc["body"], None), run, found, actor)
         except PyMongoError:
-            # Half an ingest must not look complete: take the article back out.
+            # Not acknowledged, so not kept: the client may send it again.
             self.claims.delete_for_article(article["_id"])
             self.articles.remove(article["_id"])
             raise
         return self.articles.get(article["_id"])
 
     def update_article(self, article: dict, changes: dict, actor: str | None) -> dict:
-        """Merge-patch an article; a new body re-extracts its claims."""
+        """Merge-patch an article; a new body is extracted first, then stored with its claims."""
+        new_body = "body" in changes and changes["body"] != article["body"]
+        run, token, found = Run("skipped"), ObjectId(), []
+        if new_body:
+            run = self._extract(changes["body"])
+            changes = {**changes, "extraction": run.record(token, pending=True)}
+            found = self._side_ids(run, actor)
         updated = self.articles.update(article, changes, actor)
         if "published_at" in changes:
             self.claims.set_published_at(updated["_id"], updated["published_at"])
-        if "body" in changes and changes["body"] != article["body"]:
-            self.reextract(updated, actor, old_body=article["body"])
-            updated = self.articles.get(updated["_id"])
-        return updated
+        if not new_body:
+            return updated
+        bodies = (updated["body"], article["body"])
+        self._commit(updated["_id"], token, bodies, run, found, actor)
+        return self.articles.get(updated["_id"])
 
-    def reextract(self, article: dict, actor: str | None, old_body: str | None = None) -> list:
-        """Replace the unreviewed extracted claims; keep and re-locate all others."""
-        extracted, new_sides, record = self._extract(article["body"])
-        found = self._side_ids(extracted, new_sides, actor)
-        replaceable = {"origin": "extracted", "review.status": "unreviewed"}
-        if record["status"] == "done":
-            stale_sides = self.claims.delete_for_article(article["_id"], replaceable)
-        else:
-            stale_sides = set()
-        kept = self.claims.for_article(article["_id"])
-        if old_body is not None:
-            self._relocate(kept, old_body, article["body"])
-        taken = {(c["span"] or {}).get("start") for c in kept}
-        fresh = [c for c in found if c["span"]["start"] not in taken]
-        self.store_claims(self._documents(fresh, article, actor))
+    def reextract(self, article: dict, actor: str | None) -> list:
+        """Extract the stored body again; if the body changes meanwhile, extract that one."""
+        for _ in range(ATTEMPTS):
+            run, token = self._extract(article["body"]), ObjectId()
+            record = run.record(token, pending=True)
+            if self.articles.start_extraction(article["_id"], article["body"], record):
+                found = self._side_ids(run, actor)
+                self._commit(article["_id"], token, (article["body"], None), run, found, actor)
+                break
+            article = self.articles.get(article["_id"])
+        return self.claims.for_article(article["_id"])
+
+    def resume_pending(self) -> int:
+        """Finish the extractions a stopped process left pending (mark them failed when there
+        is no extractor); how many were settled here."""
+        settled = 0
+        for article in self.articles.pending_extractions():
+            if self.extractor is None:
+                run = Run("failed", error=INTERRUPTED, extracted_at=utcnow())
+            else:
+                run = self._extract(article["body"])
+            token, stale = ObjectId(), article["extraction"].get("token")
+            record = run.record(token, pending=True)
+            if not self.articles.take_over_extraction(article["_id"], stale, record):
+                continue  # finished, or changed, by someone else meanwhile
+            found = self._side_ids(run, None)
+            settled += self._commit(article["_id"], token, (article["body"], None), run, found)
+        return settled
+
+    def _commit(self, article_id, token, bodies, run: Run, found, actor=None) -> bool:
+        """Bring the claims in step with ``run`` of ``bodies`` (new, old or None) while it is
+        the article's latest; False when a newer run owns the article (this one is dropped)."""
+        if not self._hold(article_id, token):
+            return False
+        try:
+            article = self.articles.find(article_id)
+            if article is None:
+                raise NotFound(f"No article with id {article_id}")
+            body, old_body = bodies
+            existing = self.claims.for_article(article_id)
+            if run.status == "done":
+                plan = reconcile.plan(existing, found, body, old_body)
+            else:
+                plan = reconcile.relocation(existing, body, old_body)
+            self._apply({**article, "body": body}, plan, actor)
+            self.articles.finish_extraction(article_id, token, run.record(token))
+        except Exception:
+            self.articles.release_claims(article_id, token)
+            raise
+        self.articles.release_claims(article_id, token)
+        return True
+
+    def _hold(self, article_id, token) -> bool:
+        """Take the article's claims lease for ``token``, waiting while another run holds it;
+        False when ``token`` is no longer the article's latest run."""
+        deadline = time.monotonic() + self.lease_seconds + 1
+        while True:
+            held = self.articles.hold_claims(article_id, token, self.lease_seconds)
+            if held is not False:
+                return bool(held)
+            if time.monotonic() > deadline:  # only if clocks disagree: the run stays pending
+                raise ExtractionBusy("The article's claims are being written; try again")
+            time.sleep(HOLD_POLL_SECONDS)
+
+    def _apply(self, article: dict, plan: reconcile.Plan, actor) -> None:
+        """Write a plan (deletes, updates in place, inserts), then recount what it touched."""
+        sides = {c["side_id"] for c in plan.deletes}
+        self.claims.delete_replaceable([c["_id"] for c in plan.deletes])
+        for claim, fields in plan.updates:
+            sides |= {claim["side_id"], fields.get("side_id", claim["side_id"])}
+            self._update_in_place(claim, fields, actor)
+        docs = [
+            self.claims.new_document(
+                {k: c.get(k) for k in CLAIM_FIELDS}, article, "extracted", actor
+            )
+            for c in plan.inserts
+        ]
+        self.claims.insert_many(docs)
+        self.detach_vanished_sides(docs)
+        sides |= {d["side_id"] for d in docs}
         if not self.articles.exists(article["_id"]):
             self.claims.delete_for_article(article["_id"])  # deleted meanwhile: no orphans
             raise NotFound(f"No article with id {article['_id']}")
-        self.refresh_counters({article["_id"]}, stale_sides)
-        self.articles.set_extraction(article["_id"], record)
-        return self.claims.for_article(article["_id"])
+        self.refresh_counters({article["_id"]}, sides)
 
-    def _relocate(self, kept: list[dict], old_body: str, new_body: str) -> None:
-        """Move the spans of kept claims to where their text now stands (null when gone)."""
-        for claim in kept:
-            spans = {}
-            for field, text in (
-                ("span", claim["text"]),
-                ("speaker_span", _slice(old_body, claim.get("speaker_span"))),
-            ):
-                near = (claim.get(field) or {}).get("start", 0)
-                spans[field] = locate(new_body, text, near) if text else None
-            self.claims.set_spans(claim["_id"], spans)
-            claim.update(spans)
+    def _update_in_place(self, claim: dict, fields: dict, actor) -> None:
+        """Change a claim at its version; one edited meanwhile is read again and, if an editor
+        reviewed it, only moved."""
+        for _ in range(ATTEMPTS):
+            try:
+                self.claims.compare_and_set(claim["_id"], claim["version"], fields, actor)
+                return
+            except NotFound:
+                return
+            except VersionMismatch:
+                fresh = self.claims.find(claim["_id"])
+                if fresh is None:
+                    return
+                if not reconcile.replaceable(fresh):
+                    fields = {k: v for k, v in fields.items() if k in ("span", "speaker_span")}
+                claim, fields = fresh, reconcile.changed(fresh, fields)
+                if not fields:
+                    return
 
     def preview(self, text: str) -> dict:
         """The claims extraction would store for ``text`` and its record, storing nothing."""
-        found, _new_sides, record = self._extract(text)
+        run = self._extract(text)
         claims = [
             {
                 **claim,
@@ -188,11 +272,6 @@ class Ingest(Desk):
                 "origin": "extracted",
                 "review": {"status": "unreviewed"},
             }
-            for claim in found
+            for claim in run.claims
         ]
-        return {"claims": claims, "extraction": record}
-
-
-def _slice(body: str, span: dict | None) -> str | None:
-    """The text a span covers, if any."""
-    return body[span["start"] : span["end"]] if span else None
+        return {"claims": claims, "extraction": run.record()}

@@ -3,6 +3,7 @@
 import re
 
 from bson import ObjectId
+from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from service.errors import Conflict
@@ -135,10 +136,19 @@ class SideRepository(Repository):
         cursor = self.collection.find({"_id": {"$in": side_ids}}, {"name": 1})
         return {doc["_id"]: doc["name"] for doc in cursor}
 
-    def add_claims(self, side_id: ObjectId, count: int) -> None:
-        """Count ``count`` more claims (may be negative) on the side."""
-        self.collection.update_one({"_id": side_id}, {"$inc": {"claim_count": count}})
+    def count_ticket(self, side_id: ObjectId) -> int | None:
+        """A new ticket for recounting the side's claims (None when it is gone)."""
+        doc = self.collection.find_one_and_update(
+            {"_id": side_id},
+            {"$inc": {"count_ticket": 1}},
+            projection={"count_ticket": 1},
+            return_document=ReturnDocument.AFTER,
+        )
+        return doc["count_ticket"] if doc else None
 
-    def set_claim_count(self, side_id: ObjectId, count: int) -> None:
-        """Set the side's claim count as recounted."""
-        self.collection.update_one({"_id": side_id}, {"$set": {"claim_count": count}})
+    def set_claim_count(self, side_id: ObjectId, count: int, ticket: int) -> None:
+        """Store a recount, unless one made with a newer ticket is stored already."""
+        self.collection.update_one(
+            {"_id": side_id, "counted_ticket": {"$not": {"$gte": ticket}}},
+            {"$set": {"claim_count": count, "counted_ticket": ticket}},
+        )

@@ -81,6 +81,26 @@ def test_claims_found_by_extraction_and_removed_by_cascade_are_changes(extractin
     assert ops == sorted([(c["id"], op) for c in claims for op in ("upsert", "delete")])
 
 
+def test_an_extracted_article_reaches_the_feed_done_and_counted(extracting_client):
+    client = extracting_client
+    body = 'Freedonia said "we will talk".\n\nSylvania said "we will not".'
+    article = client.post(f"{API}/articles", json={"title": "Talks", "body": body}).get_json()
+    assert (article["extraction"]["status"], article["claim_count"]) == ("done", 2)
+    items, cursor = follow(client, resource="articles")
+    # Each version once, the last one the finished run (written after the claims' recount).
+    assert [i["version"] for i in items] == list(range(1, article["version"] + 1))
+    stored = client.get(f"{API}/articles/{article['id']}").get_json()
+    assert (stored["version"], stored["extraction"]) == (article["version"], article["extraction"])
+    # Recounting with tickets and holding the claims lease are bookkeeping: no new version.
+    response = client.post(
+        f"{API}/claims", json={"article_id": article["id"], "text": "hello", "kind": "direct"}
+    )
+    assert response.status_code == 201
+    after = client.get(f"{API}/articles/{article['id']}").get_json()
+    assert (after["version"], after["claim_count"]) == (article["version"], 3)
+    assert follow(client, cursor, resource="articles")[0] == []
+
+
 def test_lists_take_updated_after_and_sort_by_updated_at(client, make_side, fetch):
     old = make_side(name="Old")
     time.sleep(0.005)

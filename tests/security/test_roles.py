@@ -45,6 +45,7 @@ TABLE = [
         "editor",
     ),
     ("PATCH", "/api/v1/claims/{claim}", {"review": {"status": "confirmed"}}, "editor"),
+    ("PATCH", "/api/v1/claims/{claim}", {"review": {"rating": {"value": 3}}}, "editor"),
     ("POST", "/api/v1/extract", {"text": "Nobody said anything."}, "editor"),
     ("GET", "/api/v1/changes", None, "reader"),
     ("GET", "/api/v1/webhooks", None, "admin"),
@@ -99,5 +100,6 @@ def test_open_endpoints_need_no_key(as_role):
         "/api/v1/docs",
         docs_js,
         "/metrics",
+        "/api/v1",
     ):
         assert anonymous.get(path).status_code == 200, path
