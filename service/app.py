@@ -14,17 +14,23 @@ from service.articles.routes import blp as articles_blp
 from service.auth import commands as key_commands
 from service.auth import guard
 from service.auth.routes import blp as keys_blp
+from service.bulk import commands as bulk_commands
+from service.bulk.routes import blp as bulk_blp
+from service.changes.routes import blp as changes_blp
 from service.claims.routes import blp as claims_blp
 from service.config import IN_MEMORY_NOTICE, load_config
 from service.desk.routes import blp as desk_blp
 from service.health import blp as health_blp
 from service.http import bodies, connection, media
 from service.http.api import Api, register_converters
+from service.idempotency import hook as idempotency_hook
 from service.newsroom import context as newsroom
 from service.newsroom import recovery
 from service.observability import logs, metrics
 from service.root import blp as root_blp
 from service.sides.routes import blp as sides_blp
+from service.webhooks import commands as webhook_commands
+from service.webhooks.routes import blp as webhooks_blp
 
 log = logging.getLogger("claimdesk")
 AUTH_OFF_NOTICE = (
@@ -50,7 +56,15 @@ API_SETTINGS = {
         },
     },
 }
-EXPOSED_HEADERS = ["ETag", "Link", "Location", "X-Total-Count", "X-Request-ID", "Retry-After"]
+EXPOSED_HEADERS = [
+    "ETag",
+    "Link",
+    "Location",
+    "X-Total-Count",
+    "X-Request-ID",
+    "Retry-After",
+    "Idempotent-Replayed",
+]
 
 
 def create_app(config: dict | None = None, mongo_client=None, extractor=None) -> Flask:
@@ -71,6 +85,7 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     limits.init_app(app)
     media.init_app(app)
     bodies.init_app(app)
+    idempotency_hook.init_app(app)
     connection.init_app(app)
     metrics.init_app(app)
     if app.config["CORS_ORIGINS"]:
@@ -79,6 +94,8 @@ def create_app(config: dict | None = None, mongo_client=None, extractor=None) ->
     app.register_blueprint(desk_blp)  # after the API: it uses the objectid converter
     commands.init_app(app)
     key_commands.init_app(app)
+    webhook_commands.init_app(app)
+    bulk_commands.init_app(app)
     if app.config["PROXY_HOPS"]:
         # Behind nginx: the client's address (limits, logs) is in X-Forwarded-For.
         hops = app.config["PROXY_HOPS"]
@@ -102,6 +119,17 @@ def _register_api(app: Flask) -> Api:
     app.add_url_rule("/api/v1/docs/assets/<path:filename>", "docs_assets", _serve_docs_assets)
     api = Api(app)
     register_converters(app, api)
-    for blueprint in (root_blp, articles_blp, claims_blp, sides_blp, keys_blp, health_blp):
+    blueprints = (
+        root_blp,
+        bulk_blp,
+        articles_blp,
+        claims_blp,
+        sides_blp,
+        changes_blp,
+        keys_blp,
+        webhooks_blp,
+        health_blp,
+    )
+    for blueprint in blueprints:
         api.register_blueprint(blueprint)
     return api

@@ -77,6 +77,23 @@ def load_config(env: Mapping[str, str] | None = None) -> dict:
         "RATE_LIMIT": env.get("RATE_LIMIT", "600 per minute"),
         "RATE_LIMIT_ENABLED": _flag(env.get("RATE_LIMIT_ENABLED"), default=True),
         "AUTH_FAILURE_LIMIT": env.get("AUTH_FAILURE_LIMIT", "30 per minute"),
+        "BULK_MAX_BYTES": _int(env, "BULK_MAX_BYTES", 64 * MIB),
+        "BULK_MAX_LINES": _int(env, "BULK_MAX_LINES", 10_000),
+        "BULK_BATCH": _int(env, "BULK_BATCH", 16),
+        "IDEMPOTENCY_TTL_SECONDS": _int(env, "IDEMPOTENCY_TTL_SECONDS", 86400),
+        # Longer than any request runs (a bulk import with extraction): a key whose
+        # request outlives it may run a second time.
+        "IDEMPOTENCY_LEASE_SECONDS": _int(env, "IDEMPOTENCY_LEASE_SECONDS", 900),
+        "CHANGES_RETENTION_DAYS": _int(env, "CHANGES_RETENTION_DAYS", 30),
+        "CHANGES_PENDING_TIMEOUT_SECONDS": _int(env, "CHANGES_PENDING_TIMEOUT_SECONDS", 120),
+        "WEBHOOKS_ALLOW_LOOPBACK_HTTP": _flag(env.get("WEBHOOKS_ALLOW_LOOPBACK_HTTP"), False),
+        # "thread": a background thread of each app delivers (the embedded default);
+        # "off": the `claimdesk deliver` service does (docker-compose).
+        "WEBHOOKS_DISPATCHER": _dispatcher_mode(env.get("WEBHOOKS_DISPATCHER"), mongo_uri),
+        "WEBHOOK_TIMEOUT_SECONDS": _int(env, "WEBHOOK_TIMEOUT_SECONDS", 10),
+        "WEBHOOK_RETRY_BASE_SECONDS": _int(env, "WEBHOOK_RETRY_BASE_SECONDS", 5),
+        "WEBHOOK_RETRY_MAX_DELAY_SECONDS": _int(env, "WEBHOOK_RETRY_MAX_DELAY_SECONDS", 14400),
+        "WEBHOOK_RETRY_WINDOW_SECONDS": _int(env, "WEBHOOK_RETRY_WINDOW_SECONDS", 86400),
         "EXTRACTION_RATE_LIMIT": env.get("EXTRACTION_RATE_LIMIT", "120 per minute"),
         "EXTRACTION_COST_CHARS": _int(env, "EXTRACTION_COST_CHARS", 5000),
         "PROXY_HOPS": _int(env, "PROXY_HOPS", 0),
@@ -140,4 +157,14 @@ def _auth_mode(value: str | None, mongo_uri: str | None) -> str:
     mode = value.strip().lower()
     if mode not in {"required", "off"}:
         raise ValueError(f"setting AUTH must be 'required' or 'off', got {value!r}")
+    return mode
+
+
+def _dispatcher_mode(value: str | None, mongo_uri: str | None) -> str:
+    """``thread`` (default in memory) or ``off`` (default with MongoDB: compose runs deliver)."""
+    if value is None or value.strip() == "":
+        return "off" if mongo_uri else "thread"
+    mode = value.strip().lower()
+    if mode not in {"thread", "off"}:
+        raise ValueError(f"setting WEBHOOKS_DISPATCHER must be 'thread' or 'off', got {value!r}")
     return mode

@@ -11,19 +11,21 @@ from mongomock.collection import Cursor as CursorType
 from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel
 from pymongo.errors import PyMongoError
 
-from service.persistence import TEXT_FIELDS
+from service.formats.textsearch import TEXT_FIELDS
 
 log = logging.getLogger(__name__)
 EXTENSION = "claimdesk.db"
 
 INDEXES: dict[str, list[IndexModel]] = {
     "sides": [
+        IndexModel([("updated_at", DESCENDING), ("_id", DESCENDING)], name="updated_at"),
         IndexModel([("match_keys", ASCENDING)], unique=True, name="match_keys_unique"),
         IndexModel([("slug", ASCENDING)], unique=True, name="slug_unique"),
         IndexModel([("name_key", ASCENDING), ("_id", ASCENDING)], name="name_key"),
         IndexModel([("created_at", DESCENDING), ("_id", DESCENDING)], name="created_at"),
     ],
     "articles": [
+        IndexModel([("updated_at", DESCENDING), ("_id", DESCENDING)], name="updated_at"),
         IndexModel(
             [("url", ASCENDING)],
             unique=True,
@@ -53,7 +55,36 @@ INDEXES: dict[str, list[IndexModel]] = {
         # Unique: created_by/updated_by name a key, so a name must mean one key.
         IndexModel([("name", ASCENDING)], unique=True, name="name_unique"),
     ],
+    "changes": [
+        IndexModel(
+            [("resource", ASCENDING), ("doc_id", ASCENDING), ("version", ASCENDING)],
+            name="doc_version",
+        ),
+    ],
+    "webhooks": [
+        IndexModel([("created_at", DESCENDING), ("_id", DESCENDING)], name="created_at"),
+        IndexModel([("active", ASCENDING)], name="active"),
+    ],
+    "webhook_outbox": [
+        IndexModel([("webhook_id", ASCENDING), ("seq", ASCENDING)], unique=True, name="once"),
+        IndexModel(
+            [("state", ASCENDING), ("next_attempt_at", ASCENDING), ("seq", ASCENDING)], name="due"
+        ),
+        IndexModel(
+            [("webhook_id", ASCENDING), ("resource_key", ASCENDING), ("seq", ASCENDING)],
+            name="resource_order",
+        ),
+        IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_at_ttl"),
+    ],
+    "webhook_deliveries": [
+        IndexModel([("webhook_id", ASCENDING), ("at", DESCENDING)], name="webhook_at"),
+        IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_at_ttl"),
+    ],
+    "idempotency_keys": [
+        IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0, name="expires_at_ttl"),
+    ],
     "claims": [
+        IndexModel([("updated_at", DESCENDING), ("_id", DESCENDING)], name="updated_at"),
         IndexModel([("article_id", ASCENDING), ("span.start", ASCENDING)], name="article_order"),
         IndexModel([("side_id", ASCENDING), ("published_at", DESCENDING)], name="side_date"),
         IndexModel([("speaker_key", ASCENDING), ("published_at", DESCENDING)], name="speaker"),
@@ -106,10 +137,12 @@ def drop_obsolete_indexes(database) -> None:
                 collection.drop_index(name)
 
 
-def ensure_indexes(database, in_memory: bool = False) -> None:
-    """Create every index the queries rely on; idempotent."""
+def ensure_indexes(database, in_memory: bool = False, collections=None) -> None:
+    """Create every index the queries rely on (of ``collections``, if given); idempotent."""
     drop_obsolete_indexes(database)
     for name, models in INDEXES.items():
+        if collections is not None and name not in collections:
+            continue
         collection = database[name]
         if not in_memory:
             collection.create_indexes(models)

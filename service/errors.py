@@ -33,5 +33,13 @@ class VersionMismatch(DomainError):
     """The resource changed since the version the client (or the request) was based on."""
 
 
+class TooLarge(DomainError):
+    """A request asks for more work at once than the service takes."""
+
+
+class Gone(DomainError):
+    """What the request names existed once but is no longer kept (an expired cursor)."""
+
+
 class ExtractionBusy(DomainError):
     """Every extraction process is busy and the queue in front of them is full."""

@@ -32,6 +32,15 @@ def _extract(text: str, sides: list[dict], auto_sides: bool):
     return _process["extractor"].extract(text, sides=sides, auto_sides=auto_sides)
 
 
+def _extract_many(texts: list[str], sides: list[dict], auto_sides: bool):
+    """Run in a pool process: extract several texts, in one batch when the extractor can."""
+    extractor = _process["extractor"]
+    many = getattr(extractor, "extract_many", None)
+    if many is None:
+        return [extractor.extract(text, sides=sides, auto_sides=auto_sides) for text in texts]
+    return many(texts, sides=sides, auto_sides=auto_sides)
+
+
 def _ready() -> bool:
     """A no-op job that makes a pool process start (and load its model) now."""
     return True
@@ -84,20 +93,31 @@ class ExtractionPool:
         Raises ExtractionBusy at once when the pool and its queue are full (or closed),
         ExtractionTimeout when the job does not finish within the timeout.
         """
+        return self._run(self.timeout, _extract, text, list(sides or []), auto_sides)
+
+    def submit_many(
+        self, texts: list[str], sides: list[dict] | None = None, auto_sides: bool = True
+    ) -> list:
+        """Extract several texts as one job (one slot, a timeout per text), as ``submit``."""
+        timeout = self.timeout * max(len(texts), 1)
+        return self._run(timeout, _extract_many, list(texts), list(sides or []), auto_sides)
+
+    def _run(self, timeout: float, job, *args):
+        """Run ``job`` in a pool process if a slot is free, and wait for its result."""
         if not self._admit():
             raise ExtractionBusy("Every extraction process is busy; try again shortly.")
         executor = self._executor
         try:
-            future = executor.submit(_extract, text, list(sides or []), auto_sides)
+            future = executor.submit(job, *args)
         except BaseException:
             self._release()
             raise
         future.add_done_callback(self._release)
         try:
-            return future.result(timeout=self.timeout)
+            return future.result(timeout=timeout)
         except FutureTimeout as exc:
             future.cancel()  # frees the slot at once if it never started
-            raise ExtractionTimeout(f"extraction took longer than {self.timeout} s") from exc
+            raise ExtractionTimeout(f"extraction took longer than {timeout} s") from exc
         except CancelledError as exc:
             raise ExtractionBusy("The extraction pool is shutting down.") from exc
         except BrokenProcessPool:
@@ -149,3 +169,9 @@ class PooledExtractor:
     def extract(self, text: str, sides: list[dict] | None = None, auto_sides: bool = True):
         """Extract the claims of one article in a pool process."""
         return self.pool.submit(text, sides, auto_sides)
+
+    def extract_many(
+        self, texts: list[str], sides: list[dict] | None = None, auto_sides: bool = True
+    ) -> list:
+        """Extract several articles in one batch in one pool process (a bulk import's)."""
+        return self.pool.submit_many(texts, sides, auto_sides)

@@ -1,17 +1,16 @@
 """The data-layer seam: paging, sorting and compare-and-set writes over pymongo."""
 
 from collections.abc import Iterator
+from typing import Any
 
 from bson import ObjectId
 from pymongo import ReturnDocument
 
+from service.changes.recorded import RecordedCollection
+from service.changes.repository import RESOURCES, ChangeRepository
 from service.clock import utcnow
 from service.errors import NotFound, VersionMismatch
-from service.formats.textsearch import parse_query
-
-# The fields each collection's text index covers (service/db.py builds the indexes from
-# this): `q` searches them, with MongoDB's `$text` or, on the in-memory store, in process.
-TEXT_FIELDS = {"articles": ("title", "body"), "claims": ("text", "speaker.name")}
+from service.formats.textsearch import TEXT_FIELDS, parse_query
 
 
 def sort_spec(keys, field_map: dict[str, str]) -> list[tuple[str, int]]:
@@ -49,7 +48,13 @@ def published_and_text(filters: dict) -> dict:
         query["published_at"] = published
     if filters.get("q"):
         query["$text"] = {"$search": filters["q"]}
-    return query
+    return {**query, **updated_since(filters.get("updated_after"))}
+
+
+def updated_since(after) -> dict:
+    """Documents changed at or after ``after`` (inclusive: a client resyncing from the
+    newest ``updated_at`` it saw misses nothing written in that same millisecond)."""
+    return {"updated_at": {"$gte": after}} if after is not None else {}
 
 
 def field_texts(doc: dict, fields) -> list[str | None]:
@@ -72,7 +77,13 @@ class Repository:
 
     def __init__(self, db):
         self.db = db
-        self.collection = db[self.collection_name]
+        collection = db[self.collection_name]
+        # Articles, claims and sides: every write goes through the change feed.
+        self.collection: Any = (
+            RecordedCollection(collection, self.collection_name, ChangeRepository(db))
+            if self.collection_name in RESOURCES
+            else collection
+        )
 
     def find(self, item_id: ObjectId) -> dict | None:
         """One document, or None."""
@@ -140,20 +151,26 @@ class Repository:
         return doc
 
     def compare_and_set(
-        self, item_id: ObjectId, version: int, changes: dict, actor: str | None
+        self,
+        item_id: ObjectId,
+        version: int,
+        changes: dict,
+        actor: str | None,
+        unset: tuple[str, ...] = (),
     ) -> dict:
-        """Apply ``changes`` if the document is still at ``version``; bump the version."""
-        if not changes:
+        """Apply ``changes`` (and remove ``unset``) if the document is still at ``version``."""
+        if not changes and not unset:
             current = self.get(item_id)
             if current["version"] != version:
                 raise VersionMismatch(f"The {self.resource} changed since version {version}")
             return current  # an empty merge patch changes nothing, not even the version
         sets = dict(changes)
         sets.update(updated_at=utcnow(), updated_by=actor)
+        update: dict = {"$set": sets, "$inc": {"version": 1}}
+        if unset:
+            update["$unset"] = dict.fromkeys(unset, "")
         doc = self.collection.find_one_and_update(
-            {"_id": item_id, "version": version},
-            {"$set": sets, "$inc": {"version": 1}},
-            return_document=ReturnDocument.AFTER,
+            {"_id": item_id, "version": version}, update, return_document=ReturnDocument.AFTER
         )
         if doc is None:
             self.get(item_id)

@@ -4,7 +4,7 @@ import logging
 from http import HTTPStatus
 
 import marshmallow as ma
-from flask import Flask, Response, current_app, g, json, request
+from flask import Flask, Response, current_app, g, has_request_context, json, request
 from pymongo.errors import ConnectionFailure, PyMongoError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
@@ -13,6 +13,7 @@ from service.observability.metrics import DB_ERRORS
 
 log = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
+EXTRAS = ("existing_id", "errors")
 
 
 class ProblemSchema(ma.Schema):
@@ -31,13 +32,20 @@ class ProblemSchema(ma.Schema):
     existing_id = ma.fields.String(metadata={"description": "the resource a 409 collides with"})
 
 
-def problem(status: int, detail: str | None = None, headers=None, **extra) -> Response:
-    """Build a problem+json response."""
+def problem_body(status: int, detail: str | None = None, **extra) -> dict:
+    """The JSON of a problem (for a response, or a line of a bulk answer)."""
     phrase = HTTPStatus(status).phrase
     body = {"type": "about:blank", "title": phrase, "status": status}
     body["detail"] = detail or phrase
-    body["instance"] = request.path
+    if has_request_context():
+        body["instance"] = request.path
     body.update({k: v for k, v in extra.items() if v is not None})
+    return body
+
+
+def problem(status: int, detail: str | None = None, headers=None, **extra) -> Response:
+    """Build a problem+json response."""
+    body = problem_body(status, detail, **extra)
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
     for name, value in (headers or {}).items():
         response.headers[name] = value
@@ -75,10 +83,16 @@ def _strip_locations(messages: dict) -> dict:
     return merged
 
 
+def validation_body(field_errors: dict[str, list[str]], detail: str | None = None) -> dict:
+    """The problem of a 422 naming each invalid field."""
+    names = ", ".join(sorted(field_errors))
+    return problem_body(422, detail or f"Invalid fields: {names}", errors=field_errors)
+
+
 def validation_problem(field_errors: dict[str, list[str]], detail: str | None = None) -> Response:
     """A 422 naming each invalid field."""
-    names = ", ".join(sorted(field_errors))
-    return problem(422, detail or f"Invalid fields: {names}", errors=field_errors)
+    body = validation_body(field_errors, detail)
+    return problem(422, body["detail"], errors=field_errors)
 
 
 def handle_http_exception(error: HTTPException):
@@ -101,32 +115,40 @@ def handle_http_exception(error: HTTPException):
     if error.code == 429:
         return problem(429, f"Rate limit exceeded ({error.description}); see Retry-After", headers)
     if error.code == 413:
-        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        limit = request.max_content_length or current_app.config["MAX_CONTENT_LENGTH"]
         return problem(413, f"Request body is larger than {limit} bytes", headers)
     return problem(error.code or 500, data.get("message") or error.description, headers)
 
 
-# Domain errors that are a bare status and their detail.
-STATUS_OF_ERROR = (
-    (errors.NotFound, 404),
-    (errors.VersionMismatch, 412),
-)
+STATUS_OF_ERROR = {
+    errors.NotFound: 404,
+    errors.VersionMismatch: 412,
+    errors.ExtractionBusy: 503,
+    errors.Gone: 410,
+    errors.TooLarge: 413,
+}
+
+
+def domain_problem_body(error: errors.DomainError) -> dict:
+    """The problem a domain error stands for."""
+    if isinstance(error, errors.Conflict):
+        existing = str(error.existing_id) if error.existing_id is not None else None
+        return problem_body(409, error.detail, existing_id=existing)
+    if isinstance(error, errors.InvalidReference):
+        return validation_body({error.field: [error.detail]})
+    for error_class, status in STATUS_OF_ERROR.items():
+        if isinstance(error, error_class):
+            return problem_body(status, error.detail)
+    log.error("unmapped domain error %s", type(error).__name__)
+    return problem_body(500, "An unexpected error occurred.")
 
 
 def handle_domain_error(error: errors.DomainError):
     """Render a domain error with the status its class stands for."""
-    if isinstance(error, errors.Conflict):
-        existing = str(error.existing_id) if error.existing_id is not None else None
-        return problem(409, error.detail, existing_id=existing)
-    if isinstance(error, errors.InvalidReference):
-        return validation_problem({error.field: [error.detail]})
     if isinstance(error, errors.ExtractionBusy):
         return unavailable(error.detail)
-    for kind, status in STATUS_OF_ERROR:
-        if isinstance(error, kind):
-            return problem(status, error.detail)
-    log.error("unmapped domain error %s", type(error).__name__)
-    return problem(500, "An unexpected error occurred.")
+    body = domain_problem_body(error)
+    return problem(body["status"], body["detail"], **{k: body.get(k) for k in EXTRAS})
 
 
 def unavailable(detail: str) -> Response:

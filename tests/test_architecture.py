@@ -8,7 +8,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "service"
 # Packages that each own one resource (routes, schemas, repository).
-RESOURCES = ("service.articles", "service.claims", "service.sides", "service.auth")
+RESOURCES = (
+    "service.articles",
+    "service.claims",
+    "service.sides",
+    "service.auth",
+    "service.webhooks",
+)
 WEB = ("flask", "flask_smorest", "flask_cors", "flask_limiter", "werkzeug", "service.http")
 
 

@@ -25,7 +25,12 @@ class ArticleRepository(Repository):
 
     collection_name = "articles"
     resource = "article"
-    sort_fields = {"published_at": "published_at", "created_at": "created_at", "title": "title"}
+    sort_fields = {
+        "published_at": "published_at",
+        "created_at": "created_at",
+        "title": "title",
+        "updated_at": "updated_at",
+    }
 
     def _check_unique(self, doc: dict, own_id: ObjectId | None = None) -> None:
         """Conflict when another article has this URL or this body."""
@@ -77,17 +82,17 @@ class ArticleRepository(Repository):
             fields["content_hash"] = content_hash(changes["body"])
         merged = {**article, **fields}
         self._check_unique(merged, article["_id"])
-        unset_url = "url" in fields and fields["url"] is None
-        if unset_url:
+        # The partial unique index only covers string URLs: a cleared URL is removed.
+        unset: tuple[str, ...] = ()
+        if "url" in fields and fields["url"] is None:
             fields.pop("url")
+            unset = ("url",)
         try:
-            doc = self.compare_and_set(article["_id"], article["version"], fields, actor)
+            doc = self.compare_and_set(article["_id"], article["version"], fields, actor, unset)
         except DuplicateKeyError:
             self._check_unique(merged, article["_id"])
             raise
-        if unset_url or "url" not in doc:
-            self.collection.update_one({"_id": doc["_id"]}, {"$unset": {"url": ""}})
-            doc["url"] = None
+        doc.setdefault("url", None)
         return doc
 
     def remove(self, article_id: ObjectId) -> None:

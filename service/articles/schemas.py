@@ -111,7 +111,10 @@ class ArticleQuerySchema(QuerySchema):
     published_after = UTCDateTime(metadata={"description": "inclusive; a date means 00:00Z"})
     published_before = UTCDateTime(metadata={"description": "exclusive; a date means 00:00Z"})
     has_claims = ma.fields.Boolean()
-    sort = Sort(("published_at", "created_at", "title"), default="-created_at")
+    updated_after = UTCDateTime(
+        metadata={"description": "changed at or after (inclusive); a date means 00:00Z"}
+    )
+    sort = Sort(("published_at", "created_at", "title", "updated_at"), default="-created_at")
 
 
 class BalanceRowSchema(ma.Schema):

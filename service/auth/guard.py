@@ -23,7 +23,7 @@ GENERIC_401 = "A valid API key is required: send Authorization: Bearer <key>"
 
 def required_role(method: str, endpoint: str) -> str:
     """The least role allowed to call an endpoint with a method."""
-    if endpoint.startswith("keys."):
+    if endpoint.startswith(("keys.", "webhooks.")):
         return "admin"
     if method in READ_METHODS:
         return "reader"

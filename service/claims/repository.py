@@ -8,6 +8,7 @@ from service.clock import utcnow
 from service.errors import InvalidReference
 from service.extraction.types import KINDS
 from service.persistence import Repository, any_of, equal_to_any, published_and_text
+from service.store_state import store_lock
 
 UNATTRIBUTED = "none"
 SPEAKER_DEFAULT = {"name": None, "title": None, "type": "unknown"}
@@ -56,6 +57,7 @@ class ClaimRepository(Repository):
         "created_at": "created_at",
         "confidence": "confidence",
         "span.start": "span.start",
+        "updated_at": "updated_at",
     }
 
     def new_document(self, data: dict, article: dict, origin: str, actor: str | None) -> dict:
@@ -88,6 +90,24 @@ class ClaimRepository(Repository):
         if docs:
             self.collection.insert_many(docs, ordered=True)
         return docs
+
+    def same_statement(self, doc: dict) -> dict | None:
+        """A claim of the same article with the same span, or the same text and speaker."""
+        # The article's claims, compared here: one plain index range (one scan in memory).
+        fields = {"text": 1, "speaker_key": 1, "span": 1}
+        for other in self.collection.find({"article_id": doc["article_id"]}, fields):
+            same_span = doc.get("span") is not None and other.get("span") == doc["span"]
+            same_words = (other["text"], other.get("speaker_key")) == (
+                doc["text"],
+                doc.get("speaker_key"),
+            )
+            if same_span or same_words:
+                return other
+        return None
+
+    def statement_lock(self):
+        """Held while checking for the same statement and inserting (in memory: one step)."""
+        return store_lock(self.db)
 
     def remove(self, claim_id: ObjectId) -> None:
         """Delete a claim whatever its version (undoing a write that lost a race)."""

@@ -22,7 +22,7 @@ REVIEW_STATUSES = ("unreviewed", "confirmed", "rejected")
 RATING_LABELS = {1: "False", 2: "Mostly false", 3: "Half true", 4: "Mostly true", 5: "True"}
 ORIGINS = ("extracted", "manual")
 READ_ONLY = ("origin", "published_at", "side_evidence")
-SORT_KEYS = ("published_at", "created_at", "confidence", "span.start")
+SORT_KEYS = ("published_at", "created_at", "confidence", "span.start", "updated_at")
 
 
 class SpeakerSchema(ma.Schema):
@@ -164,6 +164,9 @@ class ClaimQuerySchema(QuerySchema):
     min_confidence = ma.fields.Float(validate=ma.validate.Range(min=0, max=1))
     published_after = UTCDateTime(metadata={"description": "inclusive; a date means 00:00Z"})
     published_before = UTCDateTime(metadata={"description": "exclusive; a date means 00:00Z"})
+    updated_after = UTCDateTime(
+        metadata={"description": "changed at or after (inclusive); a date means 00:00Z"}
+    )
     sort = Sort(SORT_KEYS, default="-created_at")
 
 

@@ -42,13 +42,27 @@ class Extractor:
         self, text: str, sides: list[dict] | None = None, auto_sides: bool = True
     ) -> ExtractionResult:
         """Extract the claims of one article."""
+        return self.extract_many([text], sides, auto_sides)[0]
+
+    def extract_many(
+        self, texts: list[str], sides: list[dict] | None = None, auto_sides: bool = True
+    ) -> list[ExtractionResult]:
+        """Extract the claims of several articles, parsing all their paragraphs as one batch."""
+        nlp = load_pipeline(self.model)
+        split = [body_paragraphs(text) for text in texts]
+        every = (p.text for paragraphs in split for p in paragraphs)
+        docs = iter(nlp.pipe(every, batch_size=max(self.batch_size, 8 * len(texts))))
+        return [
+            self._claims(text, paragraphs, [next(docs) for _ in paragraphs], sides, auto_sides)
+            for text, paragraphs in zip(texts, split, strict=True)
+        ]
+
+    def _claims(self, text, paragraphs, docs, sides, auto_sides: bool) -> ExtractionResult:
+        """The claims of one article from its parsed paragraphs."""
         resolver = SideResolver(sides, auto_sides)
         discourse = Discourse()
-        paragraphs = body_paragraphs(text)
-        nlp = load_pipeline(self.model)
         state = ParagraphState()
         found: list[Found] = []
-        docs = nlp.pipe((p.text for p in paragraphs), batch_size=self.batch_size)
         analyses = [
             analyse(doc, paragraph.start, resolver, discourse)
             for paragraph, doc in zip(paragraphs, docs, strict=True)

@@ -27,6 +27,9 @@ from functools import lru_cache
 
 import snowballstemmer
 
+# The fields each collection's text index covers (service/db.py builds the indexes from
+# this): `q` searches them, with MongoDB's `$text` or, on the in-memory store, in process.
+TEXT_FIELDS = {"articles": ("title", "body"), "claims": ("text", "speaker.name")}
 _WORD = re.compile(r"\w+")
 # Terms (possibly negated) and quoted phrases (possibly negated), in query order.
 _QUERY_PART = re.compile(r'(?:(?<=\s)|^)(-?)"([^"]*)"?|(?:(?<=\s)|^)-(\w+)|(\w+)')

@@ -8,6 +8,8 @@ from service.problems import problem, validation_problem
 
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
 BODYLESS_ENDPOINTS = {"articles.extract_article"}
+NDJSON_ENDPOINTS = {"bulk.BulkArticles"}
+NDJSON = "application/x-ndjson"
 
 
 def _too_large(limit: int) -> bool:
@@ -29,6 +31,13 @@ def check_request_body():
         or request.endpoint in BODYLESS_ENDPOINTS
     ):
         return None
+    if request.endpoint in NDJSON_ENDPOINTS:
+        return check_ndjson_body()
+    return check_json_body()
+
+
+def check_json_body():
+    """413 over the limit, 415 unless JSON, 400 unless a JSON object."""
     limit = current_app.config["MAX_CONTENT_LENGTH"]
     if _too_large(limit):
         return problem(413, f"Request body is larger than {limit} bytes")
@@ -51,6 +60,21 @@ def _json_object_problem():
         return problem(400, "The body is not valid UTF-8 JSON")
     if not isinstance(data, dict):
         return problem(400, "The body must be a JSON object")
+    return None
+
+
+def check_ndjson_body():
+    """413 over the bulk limit (before anything is read or stored); 415 unless NDJSON."""
+    limit = current_app.config["BULK_MAX_BYTES"]
+    request.max_content_length = limit  # reading past it raises 413 too (chunked bodies)
+    if request.content_length is not None and request.content_length > limit:
+        return problem(413, f"Bulk body is larger than {limit} bytes")
+    if request.mimetype != NDJSON:
+        return problem(415, f"Send one JSON article per line with Content-Type: {NDJSON}")
+    if not request.content_length and len(request.get_data(cache=True)) >= limit:
+        # Without a length (chunked), reading stops quietly at the limit: do not import
+        # the first part of a body that went on.
+        return problem(413, f"Bulk body is larger than {limit} bytes")
     return None
 
 

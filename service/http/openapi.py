@@ -62,6 +62,13 @@ NINJS_DOCUMENT = {
     "properties": {"uri": {"type": "string"}},
     "additionalProperties": True,
 }
+CHANGE_DOCUMENT = {
+    "type": "object",
+    "description": "The article, claim or side of a change as its GET answers it now",
+    "additionalProperties": True,
+}
+# Free-form objects with a name of their own (fields point at them with `x-ref`).
+NAMED_OBJECTS = {"NinjsDocument": NINJS_DOCUMENT, "ChangeDocument": CHANGE_DOCUMENT}
 RATE_LIMIT_HEADERS = {
     "X-RateLimit-Limit": "Requests allowed in the current window",
     "X-RateLimit-Remaining": "Requests left in the current window",
@@ -81,7 +88,8 @@ def finish(document: dict, servers: list[dict] | None = None) -> dict:
     document = copy.deepcopy(document)
     document["servers"] = servers or [{"url": "/", "description": "This server"}]
     components = document.setdefault("components", {})
-    components.setdefault("schemas", {}).setdefault("NinjsDocument", NINJS_DOCUMENT)
+    for name, schema in NAMED_OBJECTS.items():
+        components.setdefault("schemas", {}).setdefault(name, schema)
     _add_headers(components)
     for path, method, operation in operations(document):
         operation.setdefault("operationId", operation_id(method, path))

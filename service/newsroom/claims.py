@@ -30,7 +30,11 @@ class ClaimDesk(Desk):
         fields = {k: v for k, v in data.items() if k != "article_id"}
         fields["side_evidence"] = _evidence("manual", side_name)
         doc = self.claims.new_document(fields, article, "manual", actor)
-        self.store_claims([doc])
+        with self.claims.statement_lock():
+            same = self.claims.same_statement(doc)
+            if same is not None:
+                raise Conflict("The article already has this statement", same["_id"])
+            self.store_claims([doc])
         if not self.articles.exists(article["_id"]):
             # The article was deleted while we wrote: do not leave the claim behind.
             self.claims.remove(doc["_id"])

@@ -10,6 +10,7 @@ from service.db import get_db
 from service.extraction import ClaimExtractor, Extractor
 from service.extraction.extractor import loaded_extractor
 from service.extraction_pool import ExtractionPool, PooledExtractor
+from service.newsroom.bulk import BulkIngest
 from service.newsroom.claims import ClaimDesk
 from service.newsroom.ingest import Ingest
 from service.newsroom.listing import Listing
@@ -57,6 +58,13 @@ def current_ingest() -> Ingest:
     extractor = current_app.extensions.get(EXTENSION)
     config = current_app.config
     return Ingest(get_db(), extractor, config["AUTO_SIDES"], config["EXTRACTION_LEASE_SECONDS"])
+
+
+def current_bulk_ingest() -> BulkIngest:
+    """The bulk ingest workflow for this request."""
+    extractor = current_app.extensions.get(EXTENSION)
+    config = current_app.config
+    return BulkIngest(get_db(), extractor, config["AUTO_SIDES"], config["EXTRACTION_LEASE_SECONDS"])
 
 
 def current_desk() -> ClaimDesk:

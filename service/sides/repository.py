@@ -7,7 +7,7 @@ from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from service.errors import Conflict
-from service.persistence import Repository, any_of
+from service.persistence import Repository, any_of, updated_since
 
 
 def match_key(text: str) -> str:
@@ -37,7 +37,7 @@ class SideRepository(Repository):
 
     collection_name = "sides"
     resource = "side"
-    sort_fields = {"name": "name_key", "created_at": "created_at"}
+    sort_fields = {"name": "name_key", "created_at": "created_at", "updated_at": "updated_at"}
 
     def _derive(self, doc: dict) -> dict:
         """Fill the fields computed from name and aliases."""
@@ -88,9 +88,11 @@ class SideRepository(Repository):
             self._check_unique(merged, side["_id"])
             raise
 
-    def query(self, q: str | None = None, alias: list[str] | None = None) -> dict:
+    def query(
+        self, q: str | None = None, alias: list[str] | None = None, updated_after=None
+    ) -> dict:
         """The MongoDB filter for the list endpoint."""
-        query: dict = {}
+        query: dict = updated_since(updated_after)
         if q:
             query["match_keys"] = {"$regex": "^" + re.escape(match_key(q))}
         if alias:

@@ -36,7 +36,7 @@ class Sides(MethodView):
     def get(self, args):
         """List sides."""
         repo = sides()
-        query = repo.query(args.get("q"), args.get("alias"))
+        query = repo.query(args.get("q"), args.get("alias"), args.get("updated_after"))
         items, total = repo.find_page(query, args["sort"], args["page"], args["per_page"])
         return paged(items, total, args["page"], args["per_page"])
 

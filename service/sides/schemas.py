@@ -9,6 +9,7 @@ from service.http.fields import (
     QuerySchema,
     ResourceSchema,
     Sort,
+    UTCDateTime,
     string,
     string_list,
 )
@@ -59,7 +60,10 @@ class SideQuerySchema(QuerySchema):
         validate=ma.validate.Length(max=QuerySchema.MAX_VALUES),
         metadata={"description": "exact alias or name, case-insensitive; repeat for any"},
     )
-    sort = Sort(("name", "created_at"), default="name")
+    updated_after = UTCDateTime(
+        metadata={"description": "changed at or after (inclusive); a date means 00:00Z"}
+    )
+    sort = Sort(("name", "created_at", "updated_at"), default="name")
 
 
 class SideDeleteQuerySchema(OptionsSchema):

@@ -2,6 +2,7 @@
 
 import itertools
 import re
+from collections import Counter
 
 import pytest
 
@@ -16,6 +17,7 @@ from service.extraction.types import (
 )
 
 API = "/api/v1"
+STATEMENTS = ("taxes will fall next year", "This budget is a fantasy", "talks would resume")
 PROBLEM_JSON = "application/problem+json"
 BODY = (
     "The minister said that taxes will fall next year.\n\n"
@@ -76,10 +78,17 @@ def make_article(client):
 
 @pytest.fixture
 def make_claim(client):
-    """Create a manual claim in ``article`` through the API and return its JSON."""
+    """Create a manual claim in ``article`` through the API and return its JSON.
+
+    Without a ``text``, each claim of an article gets another statement (the same one
+    twice would be a 409): the body's three, then ones the body does not contain.
+    """
+    made: Counter = Counter()
 
     def make(article: dict, **fields) -> dict:
-        fields.setdefault("text", "taxes will fall next year")
+        number = made[article["id"]]
+        made[article["id"]] += 1
+        fields.setdefault("text", STATEMENTS[number] if number < 3 else f"statement {number}")
         fields.setdefault("kind", "indirect")
         response = client.post(f"{API}/claims", json={"article_id": article["id"], **fields})
         assert response.status_code == 201, response.get_json()

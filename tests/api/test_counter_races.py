@@ -55,17 +55,21 @@ def test_counters_exact_under_racing_creates_moves_and_deletes(
         moved = make_claim(article, side_id=red["id"])
         new_sides = [next(sides) for _ in range(CREATES)]
 
-        def create(side_id, wait: float):
+        def create(side_id, wait: float, text: str):
             time.sleep(wait)  # land inside the others' read-then-write windows
             return app.test_client().post(
                 f"{API}/claims",
-                json={"article_id": article["id"], "text": "new", "kind": "direct",
+                json={"article_id": article["id"], "text": text, "kind": "direct",
                       "side_id": side_id},
             )  # fmt: skip
 
         results = run_together(
             *(lambda c=c: app.test_client().delete(f"{API}/claims/{c['id']}") for c in doomed),
-            *(lambda n=n, s=s: create(s, 0.03 * n) for n, s in enumerate(new_sides)),
+            # Distinct statements: the same one twice is a 409 (API.md "Duplicates").
+            *(
+                lambda n=n, s=s, r=_round: create(s, 0.03 * n, f"new {r}.{n}")
+                for n, s in enumerate(new_sides)
+            ),
             lambda moved=moved: app.test_client().patch(
                 f"{API}/claims/{moved['id']}", json={"side_id": blue["id"]}
             ),

@@ -23,7 +23,9 @@ PAGING = {"page", "per_page", "sort"}
 
 
 def sides_query(db, filters):
-    return SideRepository(db).query(filters.get("q"), filters.get("alias"))
+    return SideRepository(db).query(
+        filters.get("q"), filters.get("alias"), filters.get("updated_after")
+    )
 
 
 def articles_query(db, filters):

@@ -105,9 +105,10 @@ def test_reviewed_and_manual_claims_are_kept_and_only_relocated(client):
     kept = client.patch(
         f"{API}/claims/{before[('Alpha', 'one')]['id']}", json={"review": {"status": "rejected"}}
     ).get_json()
+    # Not Gamma's "three" itself: the same statement again is a 409 (API.md "Duplicates").
     manual = client.post(
         f"{API}/claims",
-        json={"article_id": article_id, "text": "three", "kind": "position",
+        json={"article_id": article_id, "text": "Gamma said", "kind": "position",
               "speaker": {"name": "Gamma"}},
     ).get_json()  # fmt: skip
     body = 'Intro. Alpha said "one". Gamma said "three".'
@@ -127,7 +128,7 @@ def test_reviewed_and_manual_claims_are_kept_and_only_relocated(client):
     assert [c["text"] for c in after].count("one") == 1
     # The manual claim stays and moves with its text.
     moved = by_id[manual["id"]]
-    assert body[moved["span"]["start"] : moved["span"]["end"]] == "three"
+    assert body[moved["span"]["start"] : moved["span"]["end"]] == "Gamma said"
     # Gamma's extracted "three" keeps its claim next to the manual one; nothing is added.
     assert by_id[before[("Gamma", "three")]["id"]]["origin"] == "extracted"
     assert len(after) == 4

