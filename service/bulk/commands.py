@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from service.bulk.export import export_command
 from service.bulk.importer import BulkImport
 from service.bulk.ndjson import count_lines
 from service.commands import require_lasting_store
@@ -48,5 +49,6 @@ def import_command(source, no_extract):
 
 
 def init_app(app: Flask) -> None:
-    """Add ``import`` to the app's command line."""
+    """Add ``import`` and ``export`` to the app's command line."""
     app.cli.add_command(import_command)
+    app.cli.add_command(export_command)

@@ -8,6 +8,9 @@ from pymongo.errors import PyMongoError
 from service.articles.schemas import ArticleCreateSchema
 from service.bulk.ndjson import Line, count_lines, lines
 from service.errors import DomainError, TooLarge
+from service.formats.errors import InvalidDocument
+from service.formats.ninjs import ninjs_to_article
+from service.http.media import article_from_source
 from service.newsroom.bulk import BulkIngest
 from service.problems import domain_problem_body, flatten_messages, problem_body, validation_body
 
@@ -15,8 +18,11 @@ from service.problems import domain_problem_body, flatten_messages, problem_body
 class BulkImport:
     """Validates and stores the articles of an NDJSON body, batch by batch."""
 
-    def __init__(self, ingest: BulkIngest, extract: bool, actor: str | None, settings):
+    def __init__(
+        self, ingest: BulkIngest, extract: bool, actor: str | None, settings, ninjs: bool = False
+    ):
         self.ingest = ingest
+        self.ninjs = ninjs
         self.extract = extract
         self.actor = actor
         self.batch = max(settings["BULK_BATCH"], 1)
@@ -47,7 +53,9 @@ class BulkImport:
                 answers[line.number] = problem_body(line.status or 400, line.detail)
                 continue
             try:
-                valid.append((line.number, self.schema.load(line.data)))
+                valid.append((line.number, self._load(line.data)))
+            except InvalidDocument as exc:
+                answers[line.number] = validation_body(exc.errors, exc.detail)
             except ma.ValidationError as exc:
                 answers[line.number] = validation_body(flatten_messages(exc.messages))
         stored = self._store([data for _, data in valid])
@@ -55,6 +63,12 @@ class BulkImport:
             answers[number] = outcome
         for line in batch:
             yield {"line": line.number, **self._line(answers[line.number])}
+
+    def _load(self, data: dict) -> dict:
+        """The article fields of one line, read as ninjs (the original kept) when asked."""
+        if not self.ninjs:
+            return self.schema.load(data)
+        return article_from_source(self.schema.load(ninjs_to_article(data)), data)
 
     def _store(self, items: list[dict]) -> list[dict]:
         """The stored article or the problem of each item (503s if the database is away)."""

@@ -23,7 +23,8 @@ class BulkArticles(MethodView):
     def post(self, args):
         """Import one article per NDJSON line; one result line per input line, in order."""
         config, raw = current_app.config, request.get_data(cache=True)
-        run = BulkImport(current_bulk_ingest(), args["extract"], current_actor(), config)
+        ingest, ninjs = current_bulk_ingest(), args["format"] == "ninjs"
+        run = BulkImport(ingest, args["extract"], current_actor(), config, ninjs=ninjs)
         run.check_size(raw)
         get_store().ping()  # a 503 now rather than a 503 on every line
         lines = (dump(result) for result in run.results(raw))

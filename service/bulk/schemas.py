@@ -11,6 +11,11 @@ class BulkQuerySchema(OptionsSchema):
     extract = ma.fields.Boolean(
         load_default=True, metadata={"description": "extract claims (as POST /articles)"}
     )
+    format = ma.fields.String(
+        load_default="json",
+        validate=ma.validate.OneOf(("json", "ninjs")),
+        metadata={"description": "ninjs: each line is an IPTC ninjs document"},
+    )
 
 
 class BulkLineSchema(ma.Schema):

@@ -36,7 +36,7 @@ def claim_list(args: dict, context: ClaimContext, page: Page, stream: Stream):
     """A claim list in the negotiated format."""
     media = chosen_media_type()
     if media == CSV:
-        return streamed(_csv(context, stream(args)), CSV_MEDIA_TYPE)
+        return streamed(claim_csv(context, stream(args)), CSV_MEDIA_TYPE)
     if media == NDJSON:
         return streamed(ndjson_lines(CLAIM_OUT.dump(c) for c in stream(args)), NDJSON)
     items, total = page(args)
@@ -74,6 +74,6 @@ def _jsonld_response(document: dict) -> Response:
     return Response(json.dumps(document), mimetype=JSON_LD)
 
 
-def _csv(context: ClaimContext, claims: Iterator[dict]) -> Iterator[bytes]:
+def claim_csv(context: ClaimContext, claims: Iterator[dict]) -> Iterator[bytes]:
     """CSV lines (as UTF-8) of claims with their article and side."""
     return (line.encode("utf-8") for line in claim_csv_lines(_records(context, claims)))

@@ -116,6 +116,11 @@ def with_source_document(data: dict) -> dict:
     document = g.pop("source_document", None)
     if document is None:
         return data
+    return article_from_source(data, document)
+
+
+def article_from_source(data: dict, document: dict) -> dict:
+    """Article fields carrying the document they were converted from."""
     # Kept as JSON text: a ninjs document may hold keys MongoDB would refuse ($, dots).
     return {**data, "source_document": json.dumps(document)}
 

@@ -4,6 +4,7 @@ import io
 import json
 
 from tests.api.conftest import FakeExtractor
+from tests.formats.ninjs_documents import NINJS_1_TEXT, NINJS_2
 
 API = "/api/v1"
 NDJSON = {"Content-Type": "application/x-ndjson"}
@@ -146,3 +147,23 @@ def test_a_failed_batch_is_extracted_one_by_one(make_app):
     for result in results:
         article = client.get(f"{API}/articles/{result['id']}").get_json()
         assert article["extraction"]["status"] == "done" and article["claim_count"] == 1
+
+
+def test_format_ninjs_reads_each_line_as_ninjs_and_a_bad_one_fails_alone(client, fetch):
+    bad = {**NINJS_2, "headlines": [{"role": "main"}]}
+    body = ndjson(NINJS_2, bad, NINJS_1_TEXT)
+    response = client.post(
+        f"{API}/articles/bulk?format=ninjs&extract=false", data=body, headers=NDJSON
+    )
+    results = answer_lines(response)
+    assert [r["status"] for r in results] == [201, 422, 201]
+    assert "headlines.0.value" in results[1]["problem"]["errors"]
+    article = fetch(f"{API}/articles/{results[0]['id']}")
+    assert article["url"] == NINJS_2["uri"]
+    assert article["source_document"] == NINJS_2
+    assert fetch(f"{API}/articles/{results[2]['id']}")["source_document"] == NINJS_1_TEXT
+
+
+def test_an_unknown_bulk_format_is_a_422(client, db, problem):
+    response = client.post(f"{API}/articles/bulk?format=xml", data=ndjson({}), headers=NDJSON)
+    assert "format" in problem(response, 422)["errors"]
