@@ -76,7 +76,8 @@ const Desk = (() => {
   }
 
   /** A fetch of the API with the tab's key; a 401 asks for a key and tries again. */
-  async function request(method, path, { body, headers = {}, accept = "application/json" } = {}) {
+  /** ``raw`` is sent as is (a File or string) with the Content-Type given in ``headers``. */
+  async function request(method, path, { body, raw, headers = {}, accept = "application/json" } = {}) {
     for (;;) {
       const key = sessionStorage.getItem(KEY);
       const sent = { Accept: accept, ...headers };
@@ -85,7 +86,7 @@ const Desk = (() => {
       const response = await fetch(API + path, {
         method,
         headers: sent,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body),
         cache: "no-store",
         credentials: "omit",
       });
