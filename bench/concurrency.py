@@ -19,18 +19,16 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import requests
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.consistency import DISJOINT_PATCHES
+
 API = "/api/v1"
 WRITERS = 4
-FIELDS = [
-    lambda n: {"cue": f"cue-{n}"},
-    lambda n: {"confidence": round(0.01 * (n % 90 + 1), 2)},
-    lambda n: {"tags": [f"tag-{n}"]},
-    lambda n: {"speaker": {"name": f"Speaker {n}", "title": None, "type": "person"}},
-]
 
 
 def loopback_only(url: str) -> None:
@@ -108,7 +106,7 @@ def lost_update_round(client: Client, claim_id: str, number: int) -> dict:
     """One round of writers on different fields; what was lost."""
     path = f"{API}/claims/{claim_id}"
     before = client.call("GET", path).json()
-    patches = [make(number) for make in FIELDS[:WRITERS]]
+    patches = [make(number) for make in DISJOINT_PATCHES[:WRITERS]]
     statuses = race(client, [("PATCH", path, {"json": patch}) for patch in patches])
     after = client.call("GET", path).json()
     acknowledged = [p for p, s in zip(patches, statuses, strict=True) if s == 200]
@@ -125,7 +123,7 @@ def if_match_round(client: Client, claim_id: str, number: int) -> dict:
         client,
         [
             ("PATCH", path, {"json": make(number), "headers": {"If-Match": etag}})
-            for make in FIELDS[:WRITERS]
+            for make in DISJOINT_PATCHES[:WRITERS]
         ],
     )
     return {"statuses": statuses, "admitted": statuses.count(200)}

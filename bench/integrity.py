@@ -18,35 +18,27 @@ Prints the rounds with stale claims and with drift (both must be 0). Loopback on
 import argparse
 import json
 import sys
-import threading
 import time
 from pathlib import Path
 
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extraction_speed import build_articles
 from headofline import free_port, start_server
 
+from tests.consistency import run_together
+
 SHORT = "The minister said that the budget would be balanced by next spring."
 
 
-def together(*actions) -> list:
-    """Run ``actions`` in threads released at once; their results."""
-    barrier = threading.Barrier(len(actions))
-    results: list = [None] * len(actions)
-
-    def run(index, action):
-        barrier.wait()
-        results[index] = action()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
+def raise_failures(results: list) -> None:
+    """Re-raise the first exception a racing request raised."""
+    for result in results:
+        if isinstance(result, Exception):
+            raise result
 
 
 def stale(base: str, article_id: str) -> bool:
@@ -82,7 +74,11 @@ def body_round(base: str, long_body: str, number: int) -> bool:
         if number % 2
         else (lambda: requests.post(f"{url}/extract", timeout=300))
     )
-    together(first, lambda: late(lambda: requests.patch(url, json={"body": SHORT}, timeout=300)))
+    raise_failures(
+        run_together(
+            first, lambda: late(lambda: requests.patch(url, json={"body": SHORT}, timeout=300))
+        )
+    )
     return stale(base, created["id"])
 
 
@@ -95,9 +91,11 @@ def counter_round(base: str, article_id: str, side_ids: list[str], number: int) 
         return requests.post(f"{base}/claims", json=claim, timeout=60).json()["id"]
 
     doomed = [create(side_ids[n % 2]) for n in range(3)]
-    together(
-        *(lambda c=c: requests.delete(f"{base}/claims/{c}", timeout=60) for c in doomed),
-        *(lambda s=s: create(s) for s in [*side_ids, None]),
+    raise_failures(
+        run_together(
+            *(lambda c=c: requests.delete(f"{base}/claims/{c}", timeout=60) for c in doomed),
+            *(lambda s=s: create(s) for s in [*side_ids, None]),
+        )
     )
     article = requests.get(f"{base}/articles/{article_id}", timeout=60).json()
     listed = requests.get(f"{base}/articles/{article_id}/claims", timeout=60).json()["total"]

@@ -22,6 +22,15 @@ WRITES = frozenset(
 )
 
 
+# One field per writer: every writer changes something the others do not touch.
+DISJOINT_PATCHES = [
+    lambda n: {"cue": f"cue-{n}"},
+    lambda n: {"confidence": round(0.01 * (n % 90 + 1), 2)},
+    lambda n: {"tags": [f"tag-{n}"]},
+    lambda n: {"speaker": {"name": f"Speaker {n}", "title": None, "type": "person"}},
+]
+
+
 def statements(extractor, body: str) -> list[tuple[str, str]]:
     """(speaker, text) of every claim ``extractor`` finds in ``body``, in body order."""
     result = extractor.extract(body, sides=[], auto_sides=False)
@@ -74,6 +83,19 @@ def run_together(*actions, rounds_barrier: threading.Barrier | None = None) -> l
     for thread in threads:
         thread.join()
     return results
+
+
+def run_writers_and_consumer(write, writers: int, consume, done: threading.Event) -> None:
+    """Run ``writers`` threads of ``write(n)`` beside one ``consume()``; set ``done`` after them."""
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(writers)]
+    consumer = threading.Thread(target=consume)
+    for thread in [*threads, consumer]:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    done.set()
+    consumer.join(timeout=60)
+    assert not consumer.is_alive(), "the consumer did not catch up within 60 s"
 
 
 class GatedExtractor:

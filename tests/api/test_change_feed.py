@@ -6,6 +6,7 @@ import threading
 import time
 
 from service.changes.repository import ChangeRepository
+from tests.consistency import run_writers_and_consumer
 
 API = "/api/v1"
 
@@ -153,14 +154,7 @@ def test_twenty_writers_and_a_polling_consumer(app):
             if finished and not page["items"]:
                 return
 
-    threads = [threading.Thread(target=write, args=(n,)) for n in range(writers)]
-    consumer = threading.Thread(target=consume)
-    for thread in [*threads, consumer]:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    done.set()
-    consumer.join(60)
+    run_writers_and_consumer(write, writers, consume, done)
     got = [(i["id"], i["op"], i["version"] if i["op"] == "upsert" else None) for i in seen]
     assert len(got) == len(set(got)) == len(expected)
     assert sorted(got, key=str) == sorted(expected, key=str)

@@ -12,6 +12,7 @@ from service.changes.recording import ChangeRecorder
 from service.changes.repository import COMMITTED, ChangeRepository
 from service.clock import utcnow
 from service.store_state import store_lock
+from tests.consistency import run_writers_and_consumer
 
 WRITERS = 20
 OPS_PER_WRITER = 20
@@ -134,15 +135,7 @@ def run_round(database, seed: int, in_process: bool):
             if finished and not items and position == changes.highest():
                 return
 
-    threads = [threading.Thread(target=write, args=(n,)) for n in range(WRITERS)]
-    consumer = threading.Thread(target=consume)
-    for thread in [*threads, consumer]:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    done.set()
-    consumer.join(timeout=60)
-    assert not consumer.is_alive()
+    run_writers_and_consumer(write, WRITERS, consume, done)
     assert not errors, errors
     # Losing writers were part of the round: their void records must not reach the feed.
     assert changes.collection.count_documents({"state": "void"}) > 0

@@ -1,57 +1,20 @@
 """The real server: gunicorn with our config serves, and a SIGTERM lets in-flight work finish."""
 
-import os
 import signal
-import socket
 import subprocess
-import sys
 import threading
 import time
-from pathlib import Path
 
 import requests
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    """An unused loopback port."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.ops.servers import free_port, start_gunicorn, wait_for
 
 
 def start_server(port: int) -> subprocess.Popen:
     """gunicorn with the project's config, the embedded default and no seeds."""
-    env = {
-        **os.environ,
-        "BIND": f"127.0.0.1:{port}",
-        "LOAD_SEEDS": "false",
-        # Long enough for the in-flight extraction on a loaded 2-core machine.
-        "GRACEFUL_TIMEOUT": "90",
-        "RATE_LIMIT_ENABLED": "false",
-    }
-    env.pop("MONGO_URI", None)
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    return subprocess.Popen(
-        [str(gunicorn), "--config", "gunicorn.conf.py"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def wait_until_up(base: str) -> None:
-    """Poll /healthz until the worker answers."""
-    for _ in range(200):
-        try:
-            if requests.get(f"{base}/healthz", timeout=5).status_code == 200:
-                return
-        except requests.RequestException:  # not listening yet, or the worker still booting
-            time.sleep(0.1)
-    raise AssertionError("gunicorn did not come up")
+    # Long enough for the in-flight extraction on a loaded 2-core machine.
+    settings = {"GRACEFUL_TIMEOUT": "90", "RATE_LIMIT_ENABLED": "false"}
+    return start_gunicorn(port, settings, stderr=subprocess.PIPE)
 
 
 def test_sigterm_finishes_in_flight_requests_then_exits():
@@ -59,7 +22,7 @@ def test_sigterm_finishes_in_flight_requests_then_exits():
     server = start_server(port)
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(base)
+        wait_for(f"{base}/healthz", server, attempts=200)
         first = server.stderr.readline()
         assert "memory only" in first, first
         warm = requests.post(f"{base}/api/v1/extract", json={"text": "He said no."}, timeout=60)

@@ -11,14 +11,14 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 import requests
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ops.servers import ROOT, free_port, start_gunicorn, wait_for
+
 TEMPLATE = ROOT / "deploy" / "nginx" / "claimdesk.conf.template"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 ADMIN_KEY = "cdk_proxy_test_admin_key_0001"
@@ -31,56 +31,25 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def free_port() -> int:
-    """An unused loopback port."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def render(template: str, values: dict[str, str]) -> str:
     """Substitute ``${NAME}`` as the official image's envsubst step does (known names only)."""
     return re.sub(r"\$\{(\w+)\}", lambda m: values.get(m[1], m[0]), template)
 
 
-def wait_for(url: str, proc: subprocess.Popen) -> None:
-    """Poll a URL until it answers 200."""
-    for _ in range(300):
-        if proc.poll() is not None:
-            raise AssertionError(f"{proc.args[0]} exited with {proc.returncode}")
-        try:
-            if requests.get(url, timeout=5).status_code == 200:
-                return
-        except requests.RequestException:
-            time.sleep(0.1)
-    raise AssertionError(f"{url} did not come up")
-
-
-def start_gunicorn(port: int, home: Path) -> subprocess.Popen:
+def start_api(port: int, home: Path) -> subprocess.Popen:
     """gunicorn with the project's config, in memory, 1 worker x 4 threads, keys required."""
-    env = {
-        **os.environ,
+    settings = {
         "HOME": str(home),  # where gunicorn's control socket would go by default
-        "BIND": f"127.0.0.1:{port}",
         "THREADS": "4",
-        "LOAD_SEEDS": "false",
         "EXTRACTION_ENABLED": "false",
         "RATE_LIMIT_ENABLED": "false",
         "AUTH": "required",
         "BOOTSTRAP_ADMIN_KEY": ADMIN_KEY,
         "MAX_BODY_BYTES": str(MAX_BODY),
         "PROXY_HOPS": "1",
+        "XDG_RUNTIME_DIR": None,
     }
-    env.pop("MONGO_URI", None)
-    env.pop("XDG_RUNTIME_DIR", None)
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    return subprocess.Popen(
-        [str(gunicorn), "--config", "gunicorn.conf.py"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    return start_gunicorn(port, settings)
 
 
 def start_nginx(workdir: Path, port: int, upstream_port: int) -> subprocess.Popen:
@@ -119,7 +88,7 @@ def stack(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("nginx")
     home = tmp_path_factory.mktemp("home")
     api_port, proxy_port = free_port(), free_port()
-    api = start_gunicorn(api_port, home)
+    api = start_api(api_port, home)
     proxy = start_nginx(workdir, proxy_port, api_port)
     try:
         wait_for(f"http://127.0.0.1:{api_port}/healthz", api)

@@ -6,17 +6,12 @@ import threading
 import pytest
 from bson import ObjectId
 
+from tests.consistency import DISJOINT_PATCHES
+
 API = "/api/v1"
 STORE_SIZE = 10_000
 ROUNDS = 8
 WRITERS = 4
-# One field per writer: every writer changes something the others do not touch.
-PATCHES = [
-    lambda n: {"cue": f"cue-{n}"},
-    lambda n: {"confidence": round(0.01 * (n % 90 + 1), 2)},
-    lambda n: {"tags": [f"tag-{n}"]},
-    lambda n: {"speaker": {"name": f"Speaker {n}", "title": None, "type": "person"}},
-]
 
 
 @pytest.fixture
@@ -66,7 +61,7 @@ def test_parallel_patches_of_different_fields_lose_nothing(crowded):
     for round_number in range(ROUNDS):
         path = f"{API}/claims/{claim_ids[round_number % len(claim_ids)]}"
         before = client.get(path).get_json()
-        patches = [make(round_number) for make in PATCHES[:WRITERS]]
+        patches = [make(round_number) for make in DISJOINT_PATCHES[:WRITERS]]
         responses = race(app, [("PATCH", path, {"json": patch}) for patch in patches])
         assert [r.status_code for r in responses] == [200] * WRITERS, [
             r.get_json() for r in responses
@@ -86,7 +81,7 @@ def test_one_if_match_admits_exactly_one_write(crowded):
         etag = client.get(path).headers["ETag"]
         requests = [
             ("PATCH", path, {"json": make(round_number), "headers": {"If-Match": etag}})
-            for make in PATCHES[:WRITERS]
+            for make in DISJOINT_PATCHES[:WRITERS]
         ]
         statuses = sorted(r.status_code for r in race(app, requests))
         assert statuses == [200] + [412] * (WRITERS - 1), (round_number, statuses)
