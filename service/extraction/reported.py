@@ -20,6 +20,8 @@ from service.extraction.clauses import (
 from service.extraction.lexicon import (
     ANONYMITY,
     CLAUSAL_ONLY_STANCE,
+    PREDICATIVE_MARKS,
+    PREDICATIVE_STANCE,
     COURT_NOUNS,
     EXPRESSION_VERBS,
     FEELING_NOUNS,
@@ -29,7 +31,10 @@ from service.extraction.lexicon import (
     PROSPECTIVE_HEADS,
     QUESTION_WORDS,
     REPORTING_VERBS,
+    STANCE_NOUNS,
+    STANCE_PREPOSITIONS,
     STANCE_VERBS,
+    VERB_STANCE_PREPOSITIONS,
 )
 from service.extraction.pipeline import lemma
 
@@ -150,8 +155,28 @@ def noun_complements(verb: Token) -> list[Token]:
             for t in child.subtree
             if t.dep_ in ("acl", "ccomp", "relcl")
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+            and not someone_elses_stance(verb, t.head)
         )
     return found[:1]
+
+
+def someone_elses_stance(verb: Token, noun: Token) -> bool:
+    """'rejected her argument that ...', 'dismissed the accusation that ...': the clause is
+    another's claim, not the subject's (the possessor's, or the stance verb's object)."""
+    if lemma(noun) not in STANCE_NOUNS:
+        return False
+    return possessor_claims(noun, verb) or lemma(verb) in POSITION_ONLY
+
+
+def possessor_claims(noun: Token, governor: Token | None) -> bool:
+    """Whether a stance noun's possessor owns its clause: a named one ("Ortiz's claim") always,
+    a pronoun only when no reporting verb makes it its own subject's ("repeated his claim")."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is None:
+        return False
+    if possessor.pos_ != "PRON":
+        return True
+    return governor is None or lemma(governor) not in REPORTING_VERBS
 
 
 def trailing(verb: Token, clause: Token) -> list[Token]:
@@ -210,8 +235,13 @@ def stance_objects(verb: Token) -> list[Token]:
         c.dep_ in ("xcomp", "ccomp", "oprd") or c.lower_ in ("for", "on") for c in complements
     ):
         return []
-    if not any(c.dep_ != "prep" or c.lower_ in ("of", "for", "on", "to") for c in complements):
+    prepositions = STANCE_PREPOSITIONS | VERB_STANCE_PREPOSITIONS.get(lemma(verb), frozenset())
+    if not any(c.dep_ != "prep" or c.lower_ in prepositions for c in complements):
         return []
+    if lemma(verb) in PREDICATIVE_STANCE and not any(
+        c.dep_ == "prep" and c.lower_ in PREDICATIVE_MARKS for c in complements
+    ):
+        return []  # "painted the fence" is no stance; "painted them as outsiders" is
     return complements
 
 

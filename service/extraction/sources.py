@@ -13,7 +13,7 @@ from service.extraction.lexicon import (
     STANCE_NOUNS,
 )
 from service.extraction.pipeline import lemma
-from service.extraction.reported import Candidate, passive_agent, subject_of
+from service.extraction.reported import Candidate, passive_agent, possessor_claims, subject_of
 
 
 def according_to_claims(sentence: Span) -> list[Candidate]:
@@ -61,6 +61,31 @@ def stance_noun_claims(sentence: Span) -> list[Candidate]:
         if bounds:
             claims.append(Candidate(*bounds, "position", token, holder, token.text, 0.8))
     return claims
+
+
+def possessed_stance_claims(sentence: Span) -> list[Candidate]:
+    """'Ortiz's claim that ...', 'rejected her argument that ...': the clause is the
+    possessor's claim."""
+    claims = []
+    for noun in sentence:
+        if lemma(noun) not in STANCE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        clause = next((c for c in noun.children if is_that_clause(c)), None)
+        if clause is None or not possessor_claims(noun, governor):
+            continue
+        possessor = next(c for c in noun.children if c.dep_ == "poss")
+        bounds = trimmed(without_narrative_tail(list(clause.subtree)))
+        if bounds:
+            claims.append(Candidate(*bounds, "indirect", noun, possessor, noun.text, 0.9))
+    return claims
+
+
+def is_that_clause(token: Token) -> bool:
+    """A clause introduced by 'that' hung on a noun."""
+    return token.dep_ in ("acl", "ccomp", "relcl") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in token.children
+    )
 
 
 def speech_source(verb: Token, usable: Callable[[Token], bool]) -> Token | None:
