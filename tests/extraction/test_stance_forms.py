@@ -2,7 +2,8 @@
 
 
 def test_railed_against_takes_its_object(only_claim):
-    claim = only_claim("Councillor Petra Voss railed against the scheme to sell the marina.", sides=[])
+    text = "Councillor Petra Voss railed against the scheme to sell the marina."
+    claim = only_claim(text, sides=[])
     assert claim["text"] == "railed against the scheme to sell the marina"
     assert claim["kind"] == "position" and claim["speaker"]["name"] == "Petra Voss"
 
