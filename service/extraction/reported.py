@@ -13,6 +13,7 @@ from service.extraction.clauses import (
     is_cue_verb,
     is_duration,
     is_speech_act,
+    someone_elses_stance,
     trimmed,
     without,
     without_narrative_tail,
@@ -31,7 +32,6 @@ from service.extraction.lexicon import (
     PROSPECTIVE_HEADS,
     QUESTION_WORDS,
     REPORTING_VERBS,
-    STANCE_NOUNS,
     STANCE_PREPOSITIONS,
     STANCE_VERBS,
     VERB_STANCE_PREPOSITIONS,
@@ -158,25 +158,6 @@ def noun_complements(verb: Token) -> list[Token]:
             and not someone_elses_stance(verb, t.head)
         )
     return found[:1]
-
-
-def someone_elses_stance(verb: Token, noun: Token) -> bool:
-    """'rejected her argument that ...', 'dismissed the accusation that ...': the clause is
-    another's claim, not the subject's (the possessor's, or the stance verb's object)."""
-    if lemma(noun) not in STANCE_NOUNS:
-        return False
-    return possessor_claims(noun, verb) or lemma(verb) in POSITION_ONLY
-
-
-def possessor_claims(noun: Token, governor: Token | None) -> bool:
-    """Whether a stance noun's possessor owns its clause: a named one ("Ortiz's claim") always,
-    a pronoun only when no reporting verb makes it its own subject's ("repeated his claim")."""
-    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if possessor is None:
-        return False
-    if possessor.pos_ != "PRON":
-        return True
-    return governor is None or lemma(governor) not in REPORTING_VERBS
 
 
 def trailing(verb: Token, clause: Token) -> list[Token]:

@@ -5,7 +5,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from service.extraction.clauses import CUE_VERBS, trimmed, without, without_narrative_tail
+from service.extraction.clauses import (
+    CUE_VERBS,
+    possessor_claims,
+    trimmed,
+    without,
+    without_narrative_tail,
+)
 from service.extraction.lexicon import (
     SPEAKING_VENUES,
     SPEECH_NOUNS,
@@ -13,7 +19,7 @@ from service.extraction.lexicon import (
     STANCE_NOUNS,
 )
 from service.extraction.pipeline import lemma
-from service.extraction.reported import Candidate, passive_agent, possessor_claims, subject_of
+from service.extraction.reported import Candidate, passive_agent, subject_of
 
 
 def according_to_claims(sentence: Span) -> list[Candidate]:
