@@ -14,6 +14,7 @@ from service.extraction.lexicon import (
     LAWYER_WORDS,
     NEUTRAL_ROLES,
     OFFICIAL_WORDS,
+    ORG_WORDS,
     PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     POSTED_ROLES,
@@ -135,9 +136,21 @@ def state_official(rules: Affiliations, mention: Mention) -> Found:
     for text in texts:
         if text and rules.speaks_for_state(text, mention.name):
             match = rules.resolver.country_in(text)
-            if match is not None:
+            if match is not None and not names_another_body(text, match.text):
                 return evidence(match, match.form, mention.at)
     return None
+
+
+# A demonym joined to another by a hyphen opens a joint body's name ("Xian-Yian Friendship
+# Society"), which speaks for neither country.
+JOINT_NAME = re.compile(r"\s?-\s?(?-i:[A-Z])[\w\u2019']*((?:\s+(?-i:[A-Z])[\w\u2019'-]*)*)")
+
+
+def names_another_body(text: str, country: str) -> bool:
+    """The country's word opens the name of a joint body of two countries, not the state."""
+    found = re.search(rf"(?<!\w){re.escape(country)}(?!\w)", text)
+    joint = JOINT_NAME.match(text, found.end()) if found else None
+    return joint is not None and bool(set(joint.group(1).lower().split()) & ORG_WORDS)
 
 
 def introduction(rules: Affiliations, mention: Mention) -> Found:
