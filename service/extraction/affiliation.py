@@ -206,7 +206,7 @@ def bridged_office(rules: Affiliations, mention: Mention) -> Found:
     """A bare title that is an office of the body named in the previous sentence:
     "China's foreign ministry ... Spokesperson Lin Jian". Titles with an affiliation of
     their own never bridge."""
-    title = mention.speaker.title or ""
+    title = mention.speaker.title or appositive(mention)
     words = speaker_words(title)
     if mention.speaker.type != "person" or not words or OWN_AFFILIATION.search(title):
         return None
@@ -217,6 +217,13 @@ def bridged_office(rules: Affiliations, mention: Mention) -> Found:
             shown = body.evidence or Evidence("office", body.name or "", body.start)
             return body.side, Evidence("office", shown.text, shown.at)
     return None
+
+
+def appositive(mention: Mention) -> str:
+    """The description set off after a name ("Maria Lopez, one of the organisers")."""
+    name = mention.speaker.name or ""
+    head, comma, rest = mention.phrase.partition(",")
+    return rest.strip(" ,") if comma and name and head.strip().endswith(name) else ""
 
 
 def role_of(title_words: set[str], body_words: set[str]) -> bool:
