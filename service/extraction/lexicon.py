@@ -23,6 +23,8 @@ VERB_STANCE_PREPOSITIONS: dict[str, frozenset[str]] = {
 # Stance verbs that take one only with a predicative object ("painted X as reckless").
 PREDICATIVE_STANCE = frozenset(_LISTS["PREDICATIVE_STANCE"])
 PREDICATIVE_MARKS = frozenset(_LISTS["PREDICATIVE_MARKS"])
+# Dashes that credit a quote to the name after them ("... open." ― Lena Ortiz).
+CREDIT_DASHES = frozenset(_LISTS["CREDIT_DASHES"])
 # Verbs that report an announcement when used in the passive with an agent ("was announced by").
 PASSIVE_ANNOUNCE_VERBS = frozenset(_LISTS["PASSIVE_ANNOUNCE_VERBS"])
 # Nouns that name something said; "Those words came from X" attributes a preceding quote.
