@@ -11,6 +11,7 @@ from service.extraction.reported import Candidate, subject_of, verb_claims
 from service.extraction.sides import SideResolver
 from service.extraction.sources import (
     according_to_claims,
+    headline_claims,
     possessed_stance_claims,
     speech_source,
     stance_noun_claims,
@@ -93,7 +94,7 @@ def candidates(sentence: Span, analysis: ParagraphAnalysis) -> list[Candidate]:
     """Rule candidates whose cue lies outside quotes."""
     found = [c for t in sentence if not analysis.in_quote(t) for c in verb_claims(t)]
     found += according_to_claims(sentence) + stance_noun_claims(sentence)
-    found += possessed_stance_claims(sentence)
+    found += possessed_stance_claims(sentence) + headline_claims(sentence)
     return [c for c in found if not analysis.in_quote(c.cue)]
 
 

@@ -87,6 +87,23 @@ def possessed_stance_claims(sentence: Span) -> list[Candidate]:
     return claims
 
 
+def headline_claims(sentence: Span) -> list[Candidate]:
+    """'Lena Ortiz: The park will stay open': a line opening with a full name and a colon
+    states what that person says."""
+    if sentence.start != 0:
+        return []
+    colon = next((t for t in sentence if t.text == ":"), None)
+    name = list(sentence.doc[: colon.i]) if colon is not None else []
+    if len(name) < 2 or any(t.pos_ != "PROPN" for t in name):
+        return []
+    statement = [t for t in sentence.doc[colon.i + 1 : sentence.end] if not t.is_punct]
+    if len(statement) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in statement):
+        return []
+    head = next(t for t in name if not name[0].i <= t.head.i < colon.i or t.head == t)
+    bounds = trimmed(list(sentence.doc[colon.i + 1 : sentence.end]))
+    return [Candidate(*bounds, "indirect", colon, head, colon.text, 0.8)] if bounds else []
+
+
 def is_that_clause(token: Token) -> bool:
     """A clause introduced by 'that' hung on a noun."""
     return token.dep_ in ("acl", "ccomp", "relcl") and any(
