@@ -93,7 +93,9 @@ def headline_claims(sentence: Span) -> list[Candidate]:
     if sentence.start != 0:
         return []
     colon = next((t for t in sentence if t.text == ":"), None)
-    name = list(sentence.doc[: colon.i]) if colon is not None else []
+    if colon is None:
+        return []
+    name = list(sentence.doc[: colon.i])
     if len(name) < 2 or any(t.pos_ != "PROPN" for t in name):
         return []
     statement = [t for t in sentence.doc[colon.i + 1 : sentence.end] if not t.is_punct]
