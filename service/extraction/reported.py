@@ -140,7 +140,14 @@ def complements(verb: Token) -> list[Token]:
 def is_question(clause: Token) -> bool:
     """'asked whether ...', 'did not say when ...': an open question is not a claim."""
     first = clause.left_edge
-    return first.lower_ in QUESTION_WORDS and first.dep_ in ("mark", "advmod", "nsubj", "dobj")
+    # "det": "told her which months to enter"
+    return first.lower_ in QUESTION_WORDS and first.dep_ in (
+        "mark",
+        "advmod",
+        "nsubj",
+        "dobj",
+        "det",
+    )
 
 
 def noun_complements(verb: Token) -> list[Token]:
