@@ -25,6 +25,8 @@ PREDICATIVE_STANCE = frozenset(_LISTS["PREDICATIVE_STANCE"])
 PREDICATIVE_MARKS = frozenset(_LISTS["PREDICATIVE_MARKS"])
 # Dashes that credit a quote to the name after them ("... open." ― Lena Ortiz).
 CREDIT_DASHES = frozenset(_LISTS["CREDIT_DASHES"])
+# Verbs of speaking that, negated, decline to say anything ("would not comment on ...").
+DECLINED_SPEECH = frozenset(_LISTS["DECLINED_SPEECH"])
 # Verbs that report an announcement when used in the passive with an agent ("was announced by").
 PASSIVE_ANNOUNCE_VERBS = frozenset(_LISTS["PASSIVE_ANNOUNCE_VERBS"])
 # Nouns that name something said; "Those words came from X" attributes a preceding quote.

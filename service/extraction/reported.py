@@ -22,6 +22,7 @@ from service.extraction.lexicon import (
     ANONYMITY,
     CLAUSAL_ONLY_STANCE,
     COURT_NOUNS,
+    DECLINED_SPEECH,
     EXPRESSION_VERBS,
     FEELING_NOUNS,
     NARRATIVE_MARKS,
@@ -118,10 +119,21 @@ def complement_claims(verb: Token) -> list[Candidate]:
         last = max(parts, key=lambda part: max(t.i for t in part))
         last.extend(trailing(verb, clause))
         for part in parts:
+            if declines_comment(part):
+                continue
             bounds = trimmed(without_narrative_tail(sorted(part, key=lambda t: t.i)))
             if bounds:
                 claims.append(Candidate(*bounds, kind, verb, subject_of(verb), verb.text))
     return claims
+
+
+def declines_comment(part: list[Token]) -> bool:
+    """'(said it) would not comment on the case': declining to speak states nothing."""
+    inside = {t.i for t in part}
+    heads = [t for t in part if t.head.i not in inside or t.head.i == t.i]
+    return any(
+        lemma(t) in DECLINED_SPEECH and any(c.dep_ == "neg" for c in t.children) for t in heads
+    )
 
 
 def complements(verb: Token) -> list[Token]:

@@ -16,3 +16,13 @@ def test_a_groups_lawsuit_still_accuses(only_claim):
     text = "The tenants' group sued in May. Its lawsuit accuses the landlord of ignoring mould."
     claim = only_claim(text, sides=[])
     assert claim["text"].startswith("accuses the landlord")
+
+
+def test_declining_to_comment_states_nothing(extract):
+    text = "The rowing club said it would not comment on the coach's dismissal."
+    assert extract(text, sides=[]).claims == []
+
+
+def test_promising_to_comment_later_is_still_reported(extract):
+    text = "The rowing club said it would comment on the coach's dismissal on Friday."
+    assert len(extract(text, sides=[]).claims) == 1
