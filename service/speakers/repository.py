@@ -106,7 +106,7 @@ class SpeakerRepository(Repository):
         query: dict = {"match_keys": key}
         if speaker_type is not None:
             query["type"] = speaker_type
-        found = list(self.collection.find(query).sort([("created_at", 1), ("_id", 1)]).limit(20))
+        found = list(self.collection.find(query, sort=[("created_at", 1), ("_id", 1)], limit=20))
         by_name = [doc for doc in found if doc["name_key"] == key]
         return (by_name or found or [None])[0]
 
