@@ -54,6 +54,8 @@ ENUM_NAMES = {
     frozenset({"reader", "editor", "admin"}): "KeyRole",
     frozenset(EVIDENCE_VIAS): "EvidenceVia",
     frozenset({"json", "ninjs"}): "ArticleInputFormat",
+    frozenset({"person", "organization", "group", "place"}): "SpeakerKind",
+    frozenset({"review", "manual", "extraction"}): "MembershipSource",
 }
 NINJS_DOCUMENT = {
     "type": "object",

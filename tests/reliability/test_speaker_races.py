@@ -50,8 +50,9 @@ def test_one_speaker_per_name_whoever_sees_it_first(app, db):
     fill(db)
     client = app.test_client()
     targets = [
-        client.post(f"{API}/articles?extract=false", json={"title": f"t{n}", "body": f"Body {n}."})
-        .get_json()["id"]
+        client.post(
+            f"{API}/articles?extract=false", json={"title": f"t{n}", "body": f"Body {n}."}
+        ).get_json()["id"]
         for n in range(MANUAL)
     ]
     barrier = threading.Barrier(INGESTS + MANUAL)
