@@ -104,15 +104,20 @@ class SpeakerDesk(Desk):
 
     def record_review(self, before: dict, after: dict, changes: dict, actor) -> None:
         """An editor who sets a claim's side, or confirms it, teaches its speaker's
-        membership of that side from the article's date (``source: review``)."""
+        membership of that side from the article's date (``source: review``); one who
+        moves a claim off a side its speaker's membership gave it ends that membership
+        before the article's date."""
         found = speaker_id(after)
+        if found is None:
+            return
+        when = after.get("published_at") or after["created_at"]
+        via = (before.get("side_evidence") or {}).get("via")
+        if via == "speaker" and after["side_id"] != before["side_id"]:
+            self.speakers.end_membership(found, before["side_id"], when, actor)
         confirmed = (changes.get("review") or {}).get("status") == "confirmed"
-        if found is None or after["side_id"] is None:
+        if after["side_id"] is None or ("side_id" not in changes and not confirmed):
             return
-        if "side_id" not in changes and not confirmed:
-            return
-        start = after.get("published_at") or after["created_at"]
-        membership = {"side_id": after["side_id"], "from": start, "until": None, "source": "review"}
+        membership = {"side_id": after["side_id"], "from": when, "until": None, "source": "review"}
         self.speakers.add_membership(found, membership, actor)
 
     def check_memberships(self, data: dict) -> None:

@@ -1,5 +1,6 @@
 """Speakers in MongoDB: one per type and name; names and aliases unique within a type."""
 
+import datetime as dt
 import re
 
 from bson import ObjectId
@@ -12,7 +13,10 @@ from service.persistence import Repository, any_of, updated_since
 SPEAKER_TYPES = ("person", "organization", "group", "place")
 MEMBERSHIP_SOURCES = ("review", "manual", "extraction")
 MAX_TITLES = 20
-ATTEMPTS = 5  # re-reads after a racing writer created or changed the same speaker
+ATTEMPTS = 5
+JUST_BEFORE = dt.timedelta(
+    milliseconds=1
+)  # stored times have millisecond precision  # re-reads after a racing writer created or changed the same speaker
 
 
 def match_key(text: str) -> str:
@@ -171,6 +175,27 @@ class SpeakerRepository(Repository):
             changes = {"memberships": [*memberships, membership]}
             try:
                 self.compare_and_set(speaker_id, speaker["version"], changes, actor)
+                return
+            except VersionMismatch:
+                continue
+            except NotFound:
+                return
+
+    def end_membership(self, speaker_id: ObjectId, side_id: ObjectId, when, actor) -> None:
+        """End the memberships of a side that hold at ``when`` just before it (one that
+        starts at ``when`` or later is dropped)."""
+        for _ in range(ATTEMPTS):
+            speaker = self.find(speaker_id)
+            if speaker is None:
+                return
+            kept = []
+            for m in speaker.get("memberships", []):
+                if m["side_id"] != side_id or not valid_at(m, when):
+                    kept.append(m)
+                elif m.get("from") is None or m["from"] < when:
+                    kept.append({**m, "until": when - JUST_BEFORE})
+            try:
+                self.compare_and_set(speaker_id, speaker["version"], {"memberships": kept}, actor)
                 return
             except VersionMismatch:
                 continue

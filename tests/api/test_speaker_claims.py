@@ -310,3 +310,29 @@ def test_delete_with_claims_is_409_unless_forced(
     }
     unused = client.post(f"{API}/speakers", json={"name": "Nobody", "type": "group"}).get_json()
     assert client.delete(f"{API}/speakers/{unused['id']}").status_code == 204
+
+
+def test_moving_a_claim_off_its_speakers_side_ends_the_membership(make_app, make_side_in, fetch_in):
+    client = make_app(extractor=FakeExtractor(gazetteer=())).test_client()
+    union = make_side_in(client, "Union")
+    [first] = ingest(client, 'Reist said "first".', "2024-01-10")
+    client.patch(f"{API}/claims/{first['id']}", json={"side_id": union["id"]})
+    [taught] = ingest(client, 'Reist said "second".', "2024-02-10")
+    assert taught["side_evidence"]["via"] == "speaker"
+    client.patch(f"{API}/claims/{taught['id']}", json={"side_id": None})
+    [membership] = fetch_in(client, f"speakers/{speaker_of(first)}")["memberships"]
+    assert (membership["from"], membership["until"]) == (
+        "2024-01-10T00:00:00.000Z",
+        "2024-02-09T23:59:59.999Z",
+    )
+    [after] = ingest(client, 'Reist said "third".', "2024-03-10")
+    assert after["side_id"] is None
+    [between] = ingest(client, 'Reist said "earlier".', "2024-01-20")
+    assert between["side_id"] == union["id"]
+    # Moved to a membership that began that very day: it is dropped, not ended.
+    client.patch(f"{API}/claims/{after['id']}", json={"side_id": union["id"]})
+    [later] = ingest(client, 'Reist said "fourth".', "2024-03-10T00:00:00Z")
+    assert later["side_id"] == union["id"]
+    client.patch(f"{API}/claims/{later['id']}", json={"side_id": None})
+    memberships = fetch_in(client, f"speakers/{speaker_of(first)}")["memberships"]
+    assert [m["from"] for m in memberships] == ["2024-01-10T00:00:00.000Z"]
