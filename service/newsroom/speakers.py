@@ -92,7 +92,8 @@ class SpeakerDesk(Desk):
         body = article.get("body") or ""
         result = []
         for claim in claims:
-            membership = chosen.get(speaker_id(claim)) if claim.get("side_id") is None else None
+            found = speaker_id(claim)
+            membership = chosen.get(found) if found and claim.get("side_id") is None else None
             if membership is None or membership["side_id"] not in live:
                 result.append(claim)
                 continue

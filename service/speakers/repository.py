@@ -13,10 +13,8 @@ from service.persistence import Repository, any_of, updated_since
 SPEAKER_TYPES = ("person", "organization", "group", "place")
 MEMBERSHIP_SOURCES = ("review", "manual", "extraction")
 MAX_TITLES = 20
-ATTEMPTS = 5
-JUST_BEFORE = dt.timedelta(
-    milliseconds=1
-)  # stored times have millisecond precision  # re-reads after a racing writer created or changed the same speaker
+ATTEMPTS = 5  # re-reads after a racing writer created or changed the same speaker
+JUST_BEFORE = dt.timedelta(milliseconds=1)  # stored times have millisecond precision
 
 
 def match_key(text: str) -> str:

@@ -19,15 +19,14 @@ from service.http.listing import page_schema
 from service.speakers.repository import MEMBERSHIP_SOURCES, SPEAKER_TYPES
 
 READ_ONLY = ("claim_count", "first_seen", "last_seen")
-# `from` is a Python keyword: the field is named `start` here and `from` on the wire.
-FROM = {"data_key": "from", "attribute": "from"}
+# `from` is a Python keyword: the field is named `start` here, `from` on the wire and stored.
 
 
 class MembershipSchema(ma.Schema):
     """A speaker's membership of a side for a time."""
 
     side_id = ObjectIdField(required=True)
-    start = UTCDateTime(required=True, allow_none=True, **FROM)
+    start = UTCDateTime(required=True, allow_none=True, data_key="from", attribute="from")
     until = UTCDateTime(required=True, allow_none=True)
     source = ma.fields.String(required=True, metadata={"enum": list(MEMBERSHIP_SOURCES)})
 
@@ -36,7 +35,7 @@ class MembershipInputSchema(BodySchema):
     """A membership an editor writes (null ``from``/``until``: open-ended)."""
 
     side_id = ObjectIdField(required=True)
-    start = UTCDateTime(allow_none=True, load_default=None, **FROM)
+    start = UTCDateTime(allow_none=True, load_default=None, data_key="from", attribute="from")
     until = UTCDateTime(allow_none=True, load_default=None)
     source = ma.fields.String(validate=ma.validate.OneOf(MEMBERSHIP_SOURCES), load_default="manual")
 
