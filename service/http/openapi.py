@@ -66,7 +66,7 @@ NINJS_DOCUMENT = {
 }
 CHANGE_DOCUMENT = {
     "type": "object",
-    "description": "The article, claim or side of a change as its GET answers it now",
+    "description": "The article, claim, side or speaker of a change as its GET answers it now",
     "additionalProperties": True,
 }
 # Free-form objects with a name of their own (fields point at them with `x-ref`).
