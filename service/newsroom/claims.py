@@ -28,20 +28,26 @@ class ClaimDesk(SpeakerDesk):
             raise InvalidReference("article_id", f"No article with id {data['article_id']}")
         side_name = self._side_name(data.get("side_id"))
         check_spans(data, article["body"])
-        [data] = self.resolve_speakers(article, [data], actor)
         fields = {k: v for k, v in data.items() if k != "article_id"}
         fields["side_evidence"] = _evidence("manual", side_name)
         doc = self.claims.new_document(fields, article, "manual", actor)
+        self._refuse_same_statement(doc)  # before the speaker is resolved: a 409 changes nothing
+        [resolved] = self.resolve_speakers(article, [{"speaker": doc["speaker"]}], actor)
+        doc["speaker"] = resolved["speaker"]
         with self.claims.statement_lock():
-            same = self.claims.same_statement(doc)
-            if same is not None:
-                raise Conflict("The article already has this statement", same["_id"])
+            self._refuse_same_statement(doc)
             self.store_claims([doc])
         if not self.articles.exists(article["_id"]):
             # The article was deleted while we wrote: do not leave the claim behind.
             self.claims.remove(doc["_id"])
             raise InvalidReference("article_id", f"No article with id {data['article_id']}")
         return doc
+
+    def _refuse_same_statement(self, doc: dict) -> None:
+        """Conflict when the article already has this statement."""
+        same = self.claims.same_statement(doc)
+        if same is not None:
+            raise Conflict("The article already has this statement", same["_id"])
 
     def update(self, claim: dict, changes: dict, actor: str | None) -> dict:
         """Merge-patch a claim read at its current version."""

@@ -336,3 +336,17 @@ def test_moving_a_claim_off_its_speakers_side_ends_the_membership(make_app, make
     client.patch(f"{API}/claims/{later['id']}", json={"side_id": None})
     memberships = fetch_in(client, f"speakers/{speaker_of(first)}")["memberships"]
     assert [m["from"] for m in memberships] == ["2024-01-10T00:00:00.000Z"]
+
+
+def test_a_duplicate_manual_claim_changes_no_speaker(client, make_article, make_claim, fetch):
+    article = make_article()
+    claim = make_claim(article, speaker={"name": "Tor Eriksen", "title": "pilot", "type": "person"})
+    before = fetch(f"speakers/{speaker_of(claim)}")
+    again = {
+        "article_id": article["id"],
+        "text": claim["text"],
+        "kind": "indirect",
+        "speaker": {"name": "Tor Eriksen", "title": "union president", "type": "person"},
+    }
+    assert client.post(f"{API}/claims", json=again).status_code == 409
+    assert fetch(f"speakers/{speaker_of(claim)}") == before
