@@ -153,6 +153,8 @@ class Ingest(SpeakerDesk):
         updated = self.articles.update(article, changes, actor)
         if "published_at" in changes:
             self.claims.set_published_at(updated["_id"], updated["published_at"])
+            # Their speakers were first and last seen by the articles' dates.
+            self.refresh_counters(set(), set(), self.claims.speakers_of_article(updated["_id"]))
         if not new_body:
             return updated
         bodies = (updated["body"], article["body"])

@@ -350,3 +350,13 @@ def test_a_duplicate_manual_claim_changes_no_speaker(client, make_article, make_
     }
     assert client.post(f"{API}/claims", json=again).status_code == 409
     assert fetch(f"speakers/{speaker_of(claim)}") == before
+
+
+def test_a_new_article_date_moves_its_speakers_first_and_last_seen(
+    client, make_article, make_claim, fetch
+):
+    article = make_article(published_at="2024-01-05T00:00:00Z")
+    claim = claim_by(make_claim, article, "Tor Eriksen")
+    client.patch(f"{API}/articles/{article['id']}", json={"published_at": "2023-12-01T00:00:00Z"})
+    speaker = fetch(f"speakers/{speaker_of(claim)}")
+    assert speaker["first_seen"] == speaker["last_seen"] == "2023-12-01T00:00:00.000Z"
