@@ -1,5 +1,9 @@
 """Speakers: create, read, change, delete, merge, list and filter."""
 
+from bson import ObjectId
+
+from service.speakers.repository import SpeakerRepository
+
 API = "/api/v1"
 
 
@@ -154,3 +158,24 @@ def test_speakers_are_in_the_change_feed(client):
 
 def test_the_root_lists_speakers(fetch):
     assert fetch("/api/v1")["resources"]["speakers"] == {"href": "/api/v1/speakers"}
+
+
+def test_patch_to_another_speakers_name_or_alias_is_409(client, problem):
+    make_speaker(client, name="Jen Psaki", aliases=["Psaki"])
+    other = make_speaker(client, name="Tom Psaki")
+    path = f"{API}/speakers/{other['id']}"
+    problem(client.patch(path, json={"aliases": ["psaki"]}), 409)
+    problem(client.patch(path, json={"name": "JEN PSAKI"}), 409)
+    assert client.patch(path, json={"type": "group", "aliases": ["Psaki"]}).status_code == 200
+
+
+def test_speaker_writes_to_a_deleted_speaker_change_nothing(app, db):
+    with app.app_context():
+        speakers = SpeakerRepository(db)
+        gone = ObjectId()
+        speakers.learn(gone, ["Alias"], ["title"], None)
+        membership = {"side_id": ObjectId(), "from": None, "until": None, "source": "review"}
+        speakers.add_membership(gone, membership, None)
+        speakers.end_membership(gone, ObjectId(), membership["from"], None)
+        assert speakers.count_ticket(gone) is None
+    assert db.speakers.count_documents({}) == 0
