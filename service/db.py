@@ -24,6 +24,19 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("name_key", ASCENDING), ("_id", ASCENDING)], name="name_key"),
         IndexModel([("created_at", DESCENDING), ("_id", DESCENDING)], name="created_at"),
     ],
+    "speakers": [
+        IndexModel([("updated_at", DESCENDING), ("_id", DESCENDING)], name="updated_at"),
+        # One speaker per name or alias within a type: concurrent first sights make one.
+        IndexModel(
+            [("type", ASCENDING), ("match_keys", ASCENDING)], unique=True, name="names_unique"
+        ),
+        IndexModel([("match_keys", ASCENDING), ("created_at", ASCENDING)], name="match_keys"),
+        IndexModel([("name_key", ASCENDING), ("_id", ASCENDING)], name="name_key"),
+        IndexModel([("created_at", DESCENDING), ("_id", DESCENDING)], name="created_at"),
+        IndexModel([("last_seen", DESCENDING), ("_id", DESCENDING)], name="last_seen"),
+        IndexModel([("memberships.side_id", ASCENDING), ("name_key", ASCENDING)], name="side"),
+        IndexModel([("type", ASCENDING), ("name_key", ASCENDING)], name="type_name"),
+    ],
     "articles": [
         IndexModel([("updated_at", DESCENDING), ("_id", DESCENDING)], name="updated_at"),
         IndexModel(
@@ -88,6 +101,9 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("article_id", ASCENDING), ("span.start", ASCENDING)], name="article_order"),
         IndexModel([("side_id", ASCENDING), ("published_at", DESCENDING)], name="side_date"),
         IndexModel([("speaker_key", ASCENDING), ("published_at", DESCENDING)], name="speaker"),
+        IndexModel(
+            [("speaker.id", ASCENDING), ("published_at", DESCENDING)], name="speaker_id_date"
+        ),
         IndexModel([("kind", ASCENDING), ("published_at", DESCENDING)], name="kind_date"),
         IndexModel([("origin", ASCENDING), ("published_at", DESCENDING)], name="origin_date"),
         IndexModel([("review.status", ASCENDING), ("created_at", DESCENDING)], name="review"),
