@@ -1,12 +1,18 @@
 """The one module that owns the MongoDB connection and the indexes."""
 
+import functools
 import logging
+import operator
 import threading
 import weakref
+from collections.abc import Mapping
+from datetime import datetime
 
 import mongomock
 import pymongo
+from bson import ObjectId
 from flask import Flask, current_app
+from mongomock import filtering, helpers
 from mongomock.collection import Cursor as CursorType
 from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel
 from pymongo.errors import PyMongoError
@@ -15,6 +21,7 @@ from service.formats.textsearch import TEXT_FIELDS
 
 log = logging.getLogger(__name__)
 EXTENSION = "claimdesk.db"
+NOTHING = object()
 
 INDEXES: dict[str, list[IndexModel]] = {
     "sides": [
@@ -214,7 +221,7 @@ class SerialCursor(Serialised):
     def __iter__(self):
         if self._results is None:
             with self._lock:
-                self._results = iter(list(self._inner))
+                self._results = iter(read_cursor(self._inner))
         return self._results
 
     def __next__(self):
@@ -229,8 +236,156 @@ class SerialCollection(Serialised):
     it): serialising them gives the single-document atomicity MongoDB guarantees.
     """
 
+    def __init__(self, inner, lock):
+        super().__init__(inner, lock)
+        # mongomock's own collection (not a test's wrapper): its reads, updates and
+        # deletes find their documents through iter_matching.
+        self.native = isinstance(inner, mongomock.Collection)
+        if self.native:
+            inner._iter_documents = lambda spec: iter_matching(inner, spec)
+
     def _wrap(self, result):
         return SerialCursor(result, self._lock) if isinstance(result, CursorType) else result
+
+    def find_one(self, filter=None, *args, **kwargs):
+        """The first document ``find`` would give (copying only that one)."""
+        if not self.native:
+            return self.__getattr__("find_one")(filter, *args, **kwargs)
+        if filter is not None and not isinstance(filter, Mapping):
+            filter = {"_id": filter}
+        return next(iter(self.find(filter, *args, **kwargs).limit(1)), None)
+
+    def find_page(self, query: dict, order, skip: int, limit: int) -> tuple[list[dict], int]:
+        """A page of ``find(query).sort(order)`` and the count of all matches, in one pass."""
+        with self._lock:
+            spec = helpers.patch_datetime_awareness_in_document(query)
+            matched = sorted_matches(self._inner, spec, order)
+            page = matched[skip : skip + limit]
+            return [self._inner._copy_only_fields(doc, None, dict) for doc in page], len(matched)
+
+
+IDS = (ObjectId, str)
+
+
+def field_test(value):
+    """A test of one field's value for a plain condition (an id or string, ``None``,
+    ``$in`` of ids or strings, ``$type: "string"``); None for any other condition."""
+    if type(value) in IDS:
+        return lambda found: found == value
+    if value is None:
+        return lambda found: found is None
+    if isinstance(value, dict) and value == {"$type": "string"}:
+        return lambda found: isinstance(found, str)
+    if isinstance(value, dict) and len(value) == 1 and isinstance(value.get("$in"), list):
+        wanted = set(value["$in"])
+        if all(type(v) in IDS for v in wanted):
+            return lambda found: isinstance(found, IDS) and found in wanted
+    return None
+
+
+def literal_test(items: list[tuple[str, object]]):
+    """The test of ``simple_test`` for fields equal to ids or strings (the common case)."""
+
+    def test(doc: dict) -> bool:
+        for field, value in items:
+            found = doc.get(field)
+            if found != value and not (found.__class__ is list and value in found):
+                return False
+        return True
+
+    return test
+
+
+def simple_test(spec):
+    """A fast test for a filter of plain conditions on top-level fields (and ``$and`` of
+    such filters); None for any other filter. It answers as mongomock does: a field
+    matches a condition its value meets, or an array holding a value that meets it (a
+    missing field is ``None``)."""
+    if not isinstance(spec, dict):
+        return None
+    if spec and all(type(v) in IDS and "." not in k and k[0] != "$" for k, v in spec.items()):
+        return literal_test(list(spec.items()))
+    tests = []
+    for field, value in spec.items():
+        if field == "$and" and isinstance(value, list) and value:
+            parts = [simple_test(part) for part in value]
+            if any(part is None for part in parts):
+                return None
+            tests.append(lambda doc, parts=parts: all(part(doc) for part in parts))
+            continue
+        test = field_test(value)
+        if test is None or "." in field or field.startswith("$"):
+            return None
+        tests.append(
+            lambda doc, field=field, test=test: (
+                any(test(v) for v in found)
+                if isinstance(found := doc.get(field), list)
+                else test(found)
+            )
+        )
+    return lambda doc: all(test(doc) for test in tests)
+
+
+def iter_matching(collection, spec):
+    """The stored documents (not copies) of a mongomock collection that match ``spec``:
+    one dictionary look-up for an ``_id`` given as an id or string, else a scan."""
+    store = collection._store
+    if store.is_empty:
+        filtering.filter_applies(spec, {})  # mongomock validates the filter even then
+    key = spec.get("_id") if isinstance(spec, Mapping) else None
+    if type(key) in IDS:
+        candidates = [store[key]] if key in store else []
+    else:
+        store._remove_expired_documents()  # as store.documents does, without its generator
+        candidates = list(store._documents.values())
+    test = simple_test(spec)
+    if test is None:
+        return (doc for doc in candidates if filtering.filter_applies(spec, doc))
+    return (doc for doc in candidates if test(doc))
+
+
+# Types whose Python order is their BSON order, when every sorted value has one of them.
+NATIVE_ORDER = ({datetime}, {ObjectId}, {str}, {int}, {float}, {int, float})
+
+
+def sort_key(key: str, dataset: list):
+    """The key mongomock sorts ``key`` by, or the plain field when every document holds a
+    value of one natively ordered type (the same order, without BSON comparisons)."""
+    if "." not in key:
+        types = {type(doc.get(key, NOTHING)) for doc in dataset}
+        if types in NATIVE_ORDER:
+            return operator.itemgetter(key)
+    return functools.partial(filtering.resolve_sort_key, key)
+
+
+def sorted_matches(collection, spec, sort) -> list:
+    """The stored documents matching ``spec`` in mongomock's order for ``sort``."""
+    dataset = list(iter_matching(collection, spec))
+    if isinstance(sort, dict):
+        sort = list(sort.items())
+    for key, direction in reversed(sort or []):
+        if key == "$natural":
+            if direction < 0:
+                dataset.reverse()
+            continue
+        if key.startswith("$"):
+            raise NotImplementedError(f"Sorting by {key} is not implemented in mongomock yet")
+        # mongomock stores datetimes naive (UTC), so they never meet aware ones here.
+        dataset.sort(key=sort_key(key, dataset), reverse=direction < 0)
+    return dataset
+
+
+def read_cursor(cursor) -> list:
+    """What iterating a fresh mongomock cursor gives, copying only the documents returned
+    (mongomock copies every match before it skips and limits)."""
+    factory = cursor._factory
+    if cursor._emitted or cursor.collection.codec_options.tz_aware or factory.keywords:
+        return list(cursor)
+    spec, sort, projection, container = factory.args
+    dataset = sorted_matches(cursor.collection, spec, sort)[cursor._skip :]
+    if cursor._limit:
+        dataset = dataset[: abs(cursor._limit)]
+    return [cursor.collection._copy_only_fields(doc, projection, container) for doc in dataset]
 
 
 DATABASE_METHODS = {"command", "drop_collection", "list_collection_names", "create_collection"}

@@ -9,6 +9,7 @@ from pymongo import ReturnDocument
 from service.changes.recorded import RecordedCollection
 from service.changes.repository import RESOURCES, ChangeRepository
 from service.clock import utcnow
+from service.db import SerialCollection
 from service.errors import NotFound, VersionMismatch
 from service.formats.textsearch import TEXT_FIELDS, parse_query
 
@@ -78,6 +79,9 @@ class Repository:
     def __init__(self, db):
         self.db = db
         collection = db[self.collection_name]
+        # The embedded store counts and pages in one scan; MongoDB uses an index for each.
+        native = isinstance(collection, SerialCollection) and collection.native
+        self._one_pass = collection if native else None
         # Articles, claims and sides: every write goes through the change feed.
         self.collection: Any = (
             RecordedCollection(collection, self.collection_name, ChangeRepository(db))
@@ -105,6 +109,8 @@ class Repository:
         order = self.order(sort)
         start = (page - 1) * per_page
         try:
+            if self._one_pass is not None:
+                return self._one_pass.find_page(query, order, start, per_page)
             total = self.collection.count_documents(query)
         except NotImplementedError:
             # The in-memory store (mongomock) has no $text: match the text in process.
