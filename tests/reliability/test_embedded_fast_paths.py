@@ -100,7 +100,11 @@ def test_reads_by_id_find_one_document_and_return_copies(pair):
         assert fast.find_one({"_id": doc["_id"], "n": doc["n"] + 1}) is None
     found = fast.find_one({"_id": docs[0]["_id"]})
     found["n"] = 99
-    assert fast.find_one({"_id": docs[0]["_id"]})["n"] == docs[0]["n"]
+    found["tags"].append("z")
+    assert fast.find_one({"_id": docs[0]["_id"]}) == plain.find_one({"_id": docs[0]["_id"]})
+    nested = next(d for d in fast.find({"sub.x": {"$exists": True}}))
+    nested["sub"]["x"] = "changed"
+    assert fast.find_one(nested["_id"])["sub"]["x"] != "changed"
     assert fast.find_one({"_id": ObjectId()}) is None
 
 
