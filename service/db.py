@@ -244,6 +244,7 @@ class SerialCollection(Serialised):
         self.native = isinstance(inner, mongomock.Collection)
         if self.native:
             inner._iter_documents = lambda spec: iter_matching(inner, spec)
+            inner._get_dataset = lambda *args: iter(found_dataset(inner, *args))
 
     def _wrap(self, result):
         return SerialCursor(result, self._lock) if isinstance(result, CursorType) else result
@@ -408,6 +409,18 @@ def copy_document(value):
     return copy.copy(value)
 
 
+def copies(collection, docs: list, projection, container) -> list:
+    """What mongomock hands out for stored documents: projected copies."""
+    if not projection and container is dict:
+        return [copy_document(doc) for doc in docs]
+    return [collection._copy_only_fields(doc, projection, container) for doc in docs]
+
+
+def found_dataset(collection, spec, sort, projection, container) -> list:
+    """mongomock's ``_get_dataset`` (every match, sorted and copied), the fast way."""
+    return copies(collection, sorted_matches(collection, spec, sort), projection, container)
+
+
 def read_cursor(cursor) -> list:
     """What iterating a fresh mongomock cursor gives, copying only the documents returned
     (mongomock copies every match before it skips and limits)."""
@@ -418,9 +431,7 @@ def read_cursor(cursor) -> list:
     dataset = sorted_matches(cursor.collection, spec, sort)[cursor._skip :]
     if cursor._limit:
         dataset = dataset[: abs(cursor._limit)]
-    if not projection and container is dict:
-        return [copy_document(doc) for doc in dataset]
-    return [cursor.collection._copy_only_fields(doc, projection, container) for doc in dataset]
+    return copies(cursor.collection, dataset, projection, container)
 
 
 DATABASE_METHODS = {"command", "drop_collection", "list_collection_names", "create_collection"}
