@@ -228,7 +228,7 @@ def urls(peer: str, port: int, ids: dict) -> dict[str, str]:
 
 def check_lists(ids: dict, ports: dict) -> None:
     """Each service's list answers a full page of that side's claims (else the run is void)."""
-    for peer in PEERS:
+    for peer in ports:
         url = urls(peer, ports[peer], ids)["list claims by side"]
         headers = {"Authorization": f"Bearer {ids['key']}"} if peer == "claimdesk" else {}
         body = requests.get(url, headers=headers, timeout=60).json()
@@ -270,13 +270,15 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--operations", nargs="*", default=list(OPERATIONS))
+    parser.add_argument("--peers", nargs="*", default=list(PEERS), help="e.g. claimdesk alone")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         print("wrk not found: apt-get install wrk", file=sys.stderr)
         return 2
     targets = {"claimdesk": claimdesk_server, "eve": eve_server, "flask": flask_server}
     processes, ports, info, ids = {}, {}, {}, {}
-    for peer in PEERS:
+    # Claimdesk first: it generates the data the others are given.
+    for peer in ["claimdesk", *(p for p in args.peers if p != "claimdesk")]:
         data = (args.articles, args.claims) if peer == "claimdesk" else ids["docs"]
         processes[peer], ports[peer], info[peer] = start(targets[peer], data)
         if peer == "claimdesk":
@@ -295,10 +297,10 @@ def measure(args, ids: dict, ports: dict, directory: str) -> dict:
     """req/s of every run, by operation and peer; prints each run."""
     auth = [f"Authorization: Bearer {ids['key']}"]
     json_type = ["Content-Type: application/json"]
-    results: dict = {op: {peer: [] for peer in PEERS} for op in args.operations}
+    results: dict = {op: {peer: [] for peer in args.peers} for op in args.operations}
     for op in args.operations:
         for round_no in range(args.rounds):
-            for peer in PEERS:
+            for peer in args.peers:
                 url = urls(peer, ports[peer], ids)[op]
                 headers = auth if peer == "claimdesk" else []
                 script, extra = None, []
@@ -323,15 +325,20 @@ def report(args, results: dict) -> None:
         f"\n{args.articles} articles, {args.claims} claims; wrk -t2 -c8 -d{args.seconds}s, "
         f"{args.rounds} rounds; gunicorn 1 worker x 4 threads\n"
     )
-    print("| operation | Claimdesk | Eve | bare Flask | Claimdesk / Eve |")
-    print("|---|---|---|---|---|")
+    names = {"claimdesk": "Claimdesk", "eve": "Eve", "flask": "bare Flask"}
+    both = "eve" in args.peers and "claimdesk" in args.peers
+    print(
+        "| operation | "
+        + " | ".join(names[p] for p in args.peers)
+        + " |"
+        + (" Claimdesk / Eve |" if both else "")
+    )
+    print("|---" * (len(args.peers) + 1 + both) + "|")
     for op, by_peer in results.items():
         med = {peer: statistics.median(values) for peer, values in by_peer.items()}
-        ratio = med["claimdesk"] / med["eve"] if med["eve"] else float("nan")
-        print(
-            f"| {op} | {med['claimdesk']:.0f} | {med['eve']:.0f} | {med['flask']:.0f} "
-            f"| {ratio:.2f}x |"
-        )
+        cells = " | ".join(f"{med[p]:.0f}" for p in args.peers)
+        ratio = f" {med['claimdesk'] / med['eve']:.2f}x |" if both and med["eve"] else ""
+        print(f"| {op} | {cells} |{ratio}")
     print(json.dumps({"claims": args.claims, "results": results}))
 
 
