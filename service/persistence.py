@@ -9,9 +9,9 @@ from pymongo import ReturnDocument
 from service.changes.recorded import RecordedCollection
 from service.changes.repository import RESOURCES, ChangeRepository
 from service.clock import utcnow
-from service.db import SerialCollection
 from service.errors import NotFound, VersionMismatch
 from service.formats.textsearch import TEXT_FIELDS, parse_query
+from service.serialised import SerialCollection
 
 
 def sort_spec(keys, field_map: dict[str, str]) -> list[tuple[str, int]]:

@@ -9,7 +9,9 @@ from bson import ObjectId
 from pymongo import ASCENDING
 from pymongo.errors import DuplicateKeyError
 
-from service.db import SerialCollection, simple_test, store_lock
+from service.db import store_lock
+from service.embedded_store import field_index, simple_test
+from service.serialised import SerialCollection
 
 IDS = [ObjectId() for _ in range(4)]
 WORDS = ["a", "b", "c"]
@@ -135,3 +137,60 @@ def test_unique_indexes_with_a_partial_filter_still_refuse_duplicates():
         urls.update_one({"n": 1}, {"$set": {"url": "u"}})
     urls.update_one({"n": 1}, {"$set": {"url": "v"}})
     assert sorted(d["url"] for d in urls.find({"url": {"$type": "string"}})) == ["u", "v"]
+
+
+def test_claims_article_index_stays_exact_through_every_kind_of_write():
+    rng = random.Random(11)
+    articles = [ObjectId() for _ in range(5)]
+    plain = mongomock.MongoClient().db.claims
+    client = mongomock.MongoClient()
+    fast = SerialCollection(client.db.claims, store_lock(client))
+    bypass = client.db.claims  # a write the wrapper never sees
+
+    def new(i):
+        return {"_id": ObjectId(), "article_id": rng.choice(articles), "n": i % 3}
+
+    def both(method, *args, **kwargs):
+        for collection in (plain, fast):
+            copied = [dict(a) if isinstance(a, dict) else a for a in args]
+            getattr(collection, method)(*copied, **kwargs)
+
+    both("insert_many", [new(i) for i in range(60)])
+    for step in range(120):
+        kind = step % 9
+        some = rng.choice(list(plain.find({}, {"_id": 1})))["_id"]
+        if kind == 0:
+            docs = [new(step) for _ in range(3)]
+            plain.insert_many([dict(d) for d in docs])
+            fast.insert_many(dict(d) for d in docs)  # a generator, read once
+        elif kind == 1:
+            both("delete_one", {"_id": some})
+        elif kind == 2:
+            gone = plain.find_one({"_id": some})
+            both("delete_one", {"_id": some})
+            both("insert_one", gone)  # the same id again: now last in store order
+        elif kind == 3:
+            both("update_one", {"_id": some}, {"$set": {"article_id": rng.choice(articles)}})
+        elif kind == 4:
+            both("update_many", {"n": step % 3}, {"$inc": {"n": 1}})
+        elif kind == 5:
+            doc = new(step)
+            plain.insert_one(dict(doc))
+            bypass.insert_one(dict(doc))
+        elif kind == 6:
+            with pytest.raises(DuplicateKeyError):
+                fast.insert_one({"_id": some, "article_id": articles[0]})
+            with pytest.raises(DuplicateKeyError):
+                plain.insert_one({"_id": some, "article_id": articles[0]})
+        elif kind == 7 and step > 100:  # an array: the index stands aside from then on
+            both("find_one_and_update", {"_id": some}, {"$set": {"article_id": [articles[1]]}})
+        elif kind == 8:
+            both("delete_many", {"article_id": rng.choice(articles), "n": 0})
+        for article in [*articles, ObjectId()]:
+            for query in ({"article_id": article}, {"article_id": article, "n": 1}):
+                assert list(fast.find(query)) == list(plain.find(query)), (step, query)
+            assert fast.count_documents({"article_id": article}) == plain.count_documents(
+                {"article_id": article}
+            )
+        if step < 100:
+            assert field_index(client.db.claims).ids is not None  # the reads above used it
