@@ -230,10 +230,36 @@ def copy_document(value):
     return copy.copy(value)
 
 
+def simple_projection(projection):
+    """A fast projection for plain top-level fields included (``_id`` kept unless 0), as
+    mongomock makes it (fields in document order, ``_id`` last); None for any other."""
+    if not isinstance(projection, dict):
+        return None
+    keep_id = projection.get("_id", 1)
+    wanted = {key for key in projection if key != "_id"}
+    if not wanted or keep_id not in (0, 1) or type(keep_id) not in (int, bool):
+        return None
+    for key in wanted:
+        value = projection[key]
+        if "." in key or key.startswith("$") or value != 1 or type(value) not in (int, bool):
+            return None
+
+    def project(doc: dict) -> dict:
+        copied = {key: copy_document(value) for key, value in doc.items() if key in wanted}
+        if keep_id and "_id" in doc:
+            copied["_id"] = doc["_id"]
+        return copied
+
+    return project
+
+
 def copies(collection, docs: list, projection, container) -> list:
     """What mongomock hands out for stored documents: projected copies."""
-    if not projection and container is dict:
+    if container is dict and not projection:
         return [copy_document(doc) for doc in docs]
+    project = simple_projection(projection) if container is dict else None
+    if project is not None:
+        return [project(doc) for doc in docs]
     return [collection._copy_only_fields(doc, projection, container) for doc in docs]
 
 
