@@ -1,5 +1,6 @@
 """The in-memory store's collections behind one lock: every call runs alone."""
 
+import functools
 from collections.abc import Mapping
 
 import mongomock
@@ -86,6 +87,8 @@ class SerialCollection(Serialised):
 
     def _call(self, name: str, method, args, kwargs):
         """Call it, keeping the store's field index in step with what a write changed."""
+        if self.native and name in UPDATES and not touches_unique(self._inner, args, kwargs):
+            method = functools.partial(without_unique_checks, self._inner, method)
         index = field_index(self._inner) if self.native and name not in READS else None
         if index is None:
             return method(*args, **kwargs)
@@ -126,6 +129,72 @@ READS = frozenset(
     | {"index_information", "list_indexes", "create_index", "create_indexes"}
 )
 UPDATES = ("update_one", "update_many", "find_one_and_update")
+
+
+def named_fields(update, upsert) -> set[str] | None:
+    """The top-level fields an update's operators name; None when it may set others (an
+    upsert, a replacement or pipeline, a ``$rename``)."""
+    if upsert or not isinstance(update, dict):
+        return None
+    roots = set()
+    for operator_name, fields in update.items():
+        if operator_name == "$rename" or not operator_name.startswith("$"):
+            return None
+        if not isinstance(fields, dict):
+            return None
+        roots |= {key.split(".", 1)[0] for key in fields}
+    return roots
+
+
+def touches_unique(collection, args, kwargs) -> bool:
+    """Whether an update may change a field a unique index holds or filters on. mongomock
+    recounts every unique index after each update (a scan of the collection per index);
+    a document whose indexed fields are unchanged cannot have become a duplicate."""
+    update = args[1] if len(args) > 1 else kwargs.get("update")
+    upsert = any(args[2:]) or kwargs.get("upsert")  # positional options: assume an upsert
+    named = named_fields(update, upsert)
+    if named is None:
+        return True
+    return not named.isdisjoint(unique_fields(collection))
+
+
+def unique_fields(collection) -> set[str]:
+    """The top-level fields the unique indexes of a mongomock collection key or filter on."""
+    fields: set[str] = set()
+    for index in collection._store.indexes.values():
+        if index.get("unique"):
+            fields |= {key.split(".", 1)[0] for key, _ in index.get("key", ())}
+            fields |= filter_fields(index.get("partialFilterExpression"))
+    return fields
+
+
+def filter_fields(spec) -> set[str]:
+    """The top-level fields a filter names (under ``$and`` and the like too)."""
+    if isinstance(spec, list):
+        return set().union(*(filter_fields(part) for part in spec))
+    if not isinstance(spec, dict):
+        return set()
+    found = set()
+    for key, value in spec.items():
+        if key.startswith("$"):
+            found |= filter_fields(value)
+        else:
+            found.add(key.split(".", 1)[0])
+    return found
+
+
+def without_unique_checks(collection, method, *args, **kwargs):
+    """Call an update of mongomock's collection skipping its unique-index recount (the
+    store's lock is held, so no other call meets the collection meanwhile)."""
+    collection._ensure_uniques = skip_unique_check
+    try:
+        return method(*args, **kwargs)
+    finally:
+        del collection._ensure_uniques
+
+
+def skip_unique_check(new_data) -> None:
+    """Stands in for mongomock's recount of unique indexes while an update runs."""
 
 
 def may_change(name: str, field: str, args, kwargs) -> bool:

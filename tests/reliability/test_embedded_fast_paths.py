@@ -1,5 +1,6 @@
 """The embedded store's fast reads answer exactly as mongomock's own evaluation does."""
 
+import contextlib
 import random
 from datetime import datetime
 
@@ -148,6 +149,50 @@ def test_unique_indexes_with_a_partial_filter_still_refuse_duplicates():
         urls.update_one({"n": 1}, {"$set": {"url": "u"}})
     urls.update_one({"n": 1}, {"$set": {"url": "v"}})
     assert sorted(d["url"] for d in urls.find({"url": {"$type": "string"}})) == ["u", "v"]
+
+
+UNIQUE_UPDATES = [
+    ({"$set": {"url": "u"}}, {}, True),
+    ({"$set": {"url.x": 1}}, {}, True),
+    ({"$unset": {"slug": ""}}, {}, True),
+    ({"$rename": {"n": "url"}}, {}, True),
+    ({"$set": {"n": 2}}, {"upsert": True}, True),
+    ({"$set": {"kind": "b"}}, {}, True),  # the partial filter's field
+    ({"$inc": {"n": 1}, "$set": {"tags": ["a"]}}, {}, False),
+]
+
+
+@pytest.mark.parametrize(("update", "options", "checked"), UNIQUE_UPDATES)
+def test_updates_recount_unique_indexes_when_an_indexed_field_may_change(
+    update, options, checked, monkeypatch
+):
+    client = mongomock.MongoClient()
+    docs = SerialCollection(client.db.u, store_lock(client))
+    docs.create_index(
+        [("url", ASCENDING)], unique=True, partialFilterExpression={"kind": {"$type": "string"}}
+    )
+    docs.create_index([("slug", ASCENDING)], unique=True)
+    docs.insert_many([{"url": "u", "slug": "a", "kind": "a"}, {"n": 1, "slug": "b"}])
+    calls = []
+    recount = mongomock.Collection._ensure_uniques
+    monkeypatch.setattr(
+        mongomock.Collection, "_ensure_uniques", lambda c, d: calls.append(d) or recount(c, d)
+    )
+    with contextlib.suppress(DuplicateKeyError):  # $set url "u" is one: checked, refused
+        docs.update_one({"slug": "b"}, update, **options)
+    assert bool(calls) == checked
+    assert "_ensure_uniques" not in vars(client.db.u)  # the skip is undone after the call
+
+
+def test_an_update_leaving_unique_fields_alone_still_cannot_make_a_duplicate():
+    client = mongomock.MongoClient()
+    docs = SerialCollection(client.db.u, store_lock(client))
+    docs.create_index([("slug", ASCENDING)], unique=True)
+    docs.insert_many([{"slug": "a", "n": 0}, {"slug": "b", "n": 0}])
+    docs.find_one_and_update({"slug": "a"}, {"$inc": {"n": 1}})
+    with pytest.raises(DuplicateKeyError):
+        docs.find_one_and_update({"slug": "a"}, {"$set": {"slug": "b"}})
+    assert sorted((d["slug"], d["n"]) for d in docs.find({}, {"_id": 0})) == [("a", 1), ("b", 0)]
 
 
 def test_claims_article_index_stays_exact_through_every_kind_of_write():  # noqa: PLR0912 - one branch per kind of write
