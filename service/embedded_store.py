@@ -230,6 +230,31 @@ def copy_document(value):
     return copy.copy(value)
 
 
+def deep_copy(value, memo=None):
+    """``copy.deepcopy`` of a document, sharing its immutable values instead of copying
+    them (a datetime or ObjectId copied takes Python code each); anything but plain dicts,
+    lists and those values is deep-copied as before."""
+    if memo is None:
+        cls = value.__class__
+        if cls in IMMUTABLE:
+            return value
+        if cls is dict:
+            return {key: deep_copy(item) for key, item in value.items()}
+        if cls is list:
+            return [deep_copy(item) for item in value]
+    return copy.deepcopy(value, memo)
+
+
+class CopyModule:
+    """The ``copy`` module as mongomock's collection module sees it: its deep copies (a
+    snapshot of the document before each update, each inserted value) take ``deep_copy``."""
+
+    deepcopy = staticmethod(deep_copy)
+
+    def __getattr__(self, name: str):
+        return getattr(copy, name)
+
+
 def simple_projection(projection):
     """A fast projection for plain top-level fields included (``_id`` kept unless 0), as
     mongomock makes it (fields in document order, ``_id`` last); None for any other."""

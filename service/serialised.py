@@ -8,6 +8,7 @@ from mongomock import helpers
 from mongomock.collection import Cursor as CursorType
 
 from service.embedded_store import (
+    CopyModule,
     copy_document,
     field_index,
     found_dataset,
@@ -15,6 +16,9 @@ from service.embedded_store import (
     read_cursor,
     sorted_matches,
 )
+
+# mongomock deep-copies each document before an update and each value it stores.
+mongomock.collection.copy = CopyModule()  # type: ignore[assignment]
 
 
 class Serialised:

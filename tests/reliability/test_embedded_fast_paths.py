@@ -1,6 +1,7 @@
 """The embedded store's fast reads answer exactly as mongomock's own evaluation does."""
 
 import contextlib
+import copy
 import random
 from datetime import datetime
 
@@ -11,7 +12,7 @@ from pymongo import ASCENDING
 from pymongo.errors import DuplicateKeyError
 
 from service.db import store_lock
-from service.embedded_store import field_index, simple_test
+from service.embedded_store import deep_copy, field_index, simple_test
 from service.serialised import SerialCollection
 
 IDS = [ObjectId() for _ in range(4)]
@@ -250,3 +251,37 @@ def test_claims_article_index_stays_exact_through_every_kind_of_write():  # noqa
             )
         if step < 100:
             assert field_index(client.db.claims).ids is not None  # the reads above used it
+
+
+def mutable_parts(value) -> list:
+    """Every dict and list inside a value (the value too)."""
+    if isinstance(value, dict):
+        return [value, *(p for item in value.values() for p in mutable_parts(item))]
+    if isinstance(value, list):
+        return [value, *(p for item in value for p in mutable_parts(item))]
+    return []
+
+
+def test_deep_copy_equals_deepcopy_and_shares_nothing_mutable(pair):
+    _, _, docs = pair
+    odd = {"set": {1, 2}, "bytes": bytearray(b"x"), "nested": [{"a": [1, {"b": None}]}]}
+    for doc in [*docs, odd]:
+        copied = deep_copy(doc)
+        assert copied == copy.deepcopy(doc) == doc
+        originals = {id(part) for part in mutable_parts(doc)}
+        assert not originals & {id(part) for part in mutable_parts(copied)}
+    assert copied["set"] is not odd["set"] and copied["bytes"] is not odd["bytes"]
+
+
+def test_an_update_refused_by_a_unique_index_rolls_back_whole():
+    client = mongomock.MongoClient()
+    docs = SerialCollection(client.db.u, store_lock(client))
+    docs.create_index([("slug", ASCENDING)], unique=True)
+    docs.insert_many([{"slug": "a", "tags": ["x"], "at": datetime(2026, 1, 1)}, {"slug": "b"}])
+    with pytest.raises(DuplicateKeyError):
+        docs.update_one({"slug": "a"}, {"$set": {"slug": "b"}, "$push": {"tags": "y"}})
+    assert docs.find_one({"slug": "a"}, {"_id": 0}) == {
+        "slug": "a",
+        "tags": ["x"],
+        "at": datetime(2026, 1, 1),
+    }
