@@ -91,7 +91,7 @@ class SerialCollection(Serialised):
 
     def _call(self, name: str, method, args, kwargs):
         """Call it, keeping the store's field index in step with what a write changed."""
-        if self.native and name in UPDATES and not touches_unique(self._inner, args, kwargs):
+        if self.native and name in UPDATES and not touches_unique(self._inner, name, args, kwargs):
             method = functools.partial(without_unique_checks, self._inner, method)
         index = field_index(self._inner) if self.native and name not in READS else None
         if index is None:
@@ -150,12 +150,13 @@ def named_fields(update, upsert) -> set[str] | None:
     return roots
 
 
-def touches_unique(collection, args, kwargs) -> bool:
+def touches_unique(collection, name: str, args, kwargs) -> bool:
     """Whether an update may change a field a unique index holds or filters on. mongomock
     recounts every unique index after each update (a scan of the collection per index);
     a document whose indexed fields are unchanged cannot have become a duplicate."""
     update = args[1] if len(args) > 1 else kwargs.get("update")
-    upsert = any(args[2:]) or kwargs.get("upsert")  # positional options: assume an upsert
+    position = 4 if name == "find_one_and_update" else 2  # after projection and sort
+    upsert = (len(args) > position and args[position]) or kwargs.get("upsert")
     named = named_fields(update, upsert)
     if named is None:
         return True

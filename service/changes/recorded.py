@@ -105,14 +105,14 @@ class RecordedCollection:
         after = kwargs.pop("return_document", ReturnDocument.BEFORE) == ReturnDocument.AFTER
         if kwargs.pop("upsert", False) or kwargs.get("sort"):
             raise TypeError("recorded writes take neither upsert nor sort")
-        before, doc = self._update_first(filter, update)
+        before, doc = self._update_first(filter, update, kwargs.get("projection"))
         return doc if after else before
 
     def update_one(self, filter: dict, update: dict, **kwargs) -> UpdateResult:
         """Update the first match."""
         if kwargs.pop("upsert", False):
             raise TypeError("recorded writes do not upsert")
-        before, doc = self._update_first(filter, update)
+        before, doc = self._update_first(filter, update, {"_id": 1})
         matched = int(before is not None)
         return UpdateResult({"n": matched, "nModified": int(doc is not before)}, True)
 
@@ -127,15 +127,21 @@ class RecordedCollection:
             modified += int(before is not None and doc is not before)
         return UpdateResult({"n": matched, "nModified": modified}, True)
 
-    def _update_first(self, filter: dict, update: dict) -> tuple[dict | None, dict | None]:
+    def _update_first(
+        self, filter: dict, update: dict, derived_projection: dict | None = None
+    ) -> tuple[dict | None, dict | None]:
         """(document before, after) of a conditional update; both None when nothing matched.
 
-        "After" is the "before" object itself when the update would change nothing.
+        "After" is the "before" object itself when the update would change nothing. A
+        bookkeeping update returns only ``derived_projection``'s fields (when given).
         """
         if self._derived_only(update):
             with self.lock:
                 doc = self._collection.find_one_and_update(
-                    filter, update, return_document=ReturnDocument.AFTER
+                    filter,
+                    update,
+                    projection=derived_projection,
+                    return_document=ReturnDocument.AFTER,
                 )
             return doc, doc  # bookkeeping: no new version, nothing in the feed
         for _ in range(MAX_ATTEMPTS):

@@ -163,10 +163,8 @@ UNIQUE_UPDATES = [
 ]
 
 
-@pytest.mark.parametrize(("update", "options", "checked"), UNIQUE_UPDATES)
-def test_updates_recount_unique_indexes_when_an_indexed_field_may_change(
-    update, options, checked, monkeypatch
-):
+def unique_collection() -> SerialCollection:
+    """Two documents under a unique index with a partial filter and a plain one."""
     client = mongomock.MongoClient()
     docs = SerialCollection(client.db.u, store_lock(client))
     docs.create_index(
@@ -174,15 +172,30 @@ def test_updates_recount_unique_indexes_when_an_indexed_field_may_change(
     )
     docs.create_index([("slug", ASCENDING)], unique=True)
     docs.insert_many([{"url": "u", "slug": "a", "kind": "a"}, {"n": 1, "slug": "b"}])
+    return docs
+
+
+@pytest.mark.parametrize(("update", "options", "checked"), UNIQUE_UPDATES)
+def test_updates_recount_unique_indexes_when_an_indexed_field_may_change(
+    update, options, checked, monkeypatch
+):
     calls = []
     recount = mongomock.Collection._ensure_uniques
     monkeypatch.setattr(
         mongomock.Collection, "_ensure_uniques", lambda c, d: calls.append(d) or recount(c, d)
     )
-    with contextlib.suppress(DuplicateKeyError):  # $set url "u" is one: checked, refused
-        docs.update_one({"slug": "b"}, update, **options)
-    assert bool(calls) == checked
-    assert "_ensure_uniques" not in vars(client.db.u)  # the skip is undone after the call
+    upsert = bool(options)
+    writes = [
+        lambda docs: docs.update_one({"slug": "b"}, update, **options),
+        lambda docs: docs.update_one({"slug": "b"}, update, upsert),
+        lambda docs: docs.find_one_and_update({"slug": "b"}, update, {"n": 1}, None, upsert),
+    ]
+    for write in writes:
+        docs, calls[:] = unique_collection(), []
+        with contextlib.suppress(DuplicateKeyError):  # $set url "u" is one: checked, refused
+            write(docs)
+        assert bool(calls) == checked
+        assert "_ensure_uniques" not in vars(docs._inner)  # the skip is undone after the call
 
 
 def test_an_update_leaving_unique_fields_alone_still_cannot_make_a_duplicate():
