@@ -76,8 +76,9 @@ class KeyRepository(Repository):
         )
 
     def authenticate(self, key: str) -> dict | None:
-        """The live key document for a presented key, or None."""
-        return self.collection.find_one({"key_hash": hash_key(key), "revoked_at": None})
+        """The name and role of the live key presented, or None."""
+        live = {"key_hash": hash_key(key), "revoked_at": None}
+        return self.collection.find_one(live, {"name": 1, "role": 1, "_id": 0})
 
     def revoke(self, key_id: ObjectId, actor: str | None = None) -> dict:
         """Revoke a key; it stops working on the next request."""
