@@ -92,6 +92,36 @@ def is_title_word(token: Token) -> bool:
     return word.endswith("-general")
 
 
+def joined_hyphen(token: Token) -> bool:
+    """A hyphen inside a name, written without spaces ("Adjei-Brenya")."""
+    if token.tag_ != "HYPH" or token.whitespace_ or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    before, after = token.nbor(-1), token.nbor(1)
+    return not before.whitespace_ and before.pos_ == "PROPN" and after.pos_ == "PROPN"
+
+
+def parenthetical(token: Token) -> bool:
+    """Whether a phrase opens a parenthesis: "(Lab, Hollins)" after a councillor's name is
+    their party and ward, not their title."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text == "("
+
+
+def bracketed_owner(head: Token) -> Token | None:
+    """The name a bracket follows when head is inside it: the parser may make "Dem" of
+    "Cllr Tom Birch (Lib Dem, Eastfield North) said" the subject."""
+    doc = head.doc
+    sentence_start = head.sent.start
+    for i in range(head.i - 1, max(sentence_start, head.i - 8) - 1, -1):
+        if doc[i].text == ")":
+            return None
+        if doc[i].text == "(":
+            owner = doc[i - 1] if i > sentence_start else None
+            closed = any(t.text == ")" for t in doc[head.i : head.sent.end])
+            return owner if owner is not None and owner.pos_ == "PROPN" and closed else None
+    return None
+
+
 def title_text(tokens: list[Token]) -> str | None:
     """A title without leading or trailing punctuation."""
     while tokens and tokens[0].is_punct:

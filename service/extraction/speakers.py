@@ -22,8 +22,11 @@ from service.extraction.phrases import (
     contiguous,
     core_tokens,
     document_author,
+    bracketed_owner,
     is_title_word,
+    joined_hyphen,
     nested_appositive,
+    parenthetical,
     span_text,
     title_text,
     titled_holder,
@@ -78,12 +81,18 @@ class SpeakerBuilder:
         self.nearby = nearby
         if head.pos_ == "PRON":
             return self.pronoun(head, nearby)
+        head = bracketed_owner(head) or head
         if head.text[:1].isupper() and head.pos_ != "PROPN":
             earlier = self.discourse.by_surname(head.text)  # a surname mistagged as a noun
             if earlier is not None:
                 return self.introduced_as(earlier).at(*self.offsets([head]), explicit=True)
         appositive = next(
-            (c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None
+            (
+                c
+                for c in head.children
+                if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not parenthetical(c)
+            ),
+            None,
         )
         if head.pos_ != "PROPN" or head.text[:1].islower():  # "the labour congress"
             named = appositive or nested_appositive(head)
@@ -139,8 +148,8 @@ class SpeakerBuilder:
         """A named person, organisation or place, with its title."""
         chunk = self.name_chunk(head)
         start, end = self.offsets(chunk)
-        if len(chunk) == 1:
-            earlier = self.discourse.by_surname(chunk[0].text)
+        if " " not in span_text(chunk):  # one word, also hyphenated ("Adjei-Brenya")
+            earlier = self.discourse.by_surname(span_text(chunk))
             if earlier is not None:
                 return self.introduced_as(earlier).at(start, end, explicit=True)
         speaker = self.named(chunk, start, end)
@@ -179,12 +188,16 @@ class SpeakerBuilder:
     def name_chunk(self, head: Token) -> list[Token]:
         """Head with its name modifiers and an 'of' phrase ("Office of the Auditor-General")."""
         modifiers = (*NAME_MODIFIERS, "poss") if head.lower_ in ORG_WORDS else NAME_MODIFIERS
-        left = [t for c in head.lefts if c.dep_ in modifiers for t in c.subtree]
+        left = [t for c in head.lefts if c.dep_ in modifiers or joined_hyphen(c) for t in c.subtree]
         tokens = sorted([*left, head], key=lambda t: t.i)
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in ORG_WORDS:
                 tokens.extend(child.subtree)
-        tokens = [t for t in tokens if not t.is_punct or t.i > head.i or possessive_mark(t)]
+        tokens = [
+            t
+            for t in tokens
+            if not t.is_punct or t.i > head.i or possessive_mark(t) or joined_hyphen(t)
+        ]
         # "Angola's ministry of energy" keeps its possessor; "Ireland's Data Protection
         # Commission" is a name on its own.
         common_org = head.lower_ in ORG_WORDS and head.text[:1].islower()
@@ -204,14 +217,17 @@ class SpeakerBuilder:
     def person(self, chunk: list[Token], start: int, end: int) -> Speaker:
         """Split "Angolan Foreign Minister Teresa Bunga" into title and name."""
         split = len(chunk)
-        while split > 0 and chunk[split - 1].pos_ == "PROPN" and not self.titular(chunk[split - 1]):
+        while split > 0 and (
+            (chunk[split - 1].pos_ == "PROPN" and not self.titular(chunk[split - 1]))
+            or joined_hyphen(chunk[split - 1])
+        ):
             split -= 1
         name_tokens, title_tokens = chunk[split:], chunk[:split]
         if not name_tokens:
             return Speaker(None, span_text(chunk), "person", start, end)
         name_start, name_end = self.offsets(name_tokens)
         name = span_text(name_tokens)
-        if len(name_tokens) == 1:
+        if " " not in name:
             earlier = self.discourse.by_surname(name)
             if earlier is not None:
                 return self.introduced_as(earlier).at(name_start, name_end, explicit=True)
