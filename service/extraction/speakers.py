@@ -19,10 +19,10 @@ from service.extraction.lexicon import (
     ROLE_NOUNS,
 )
 from service.extraction.phrases import (
+    bracketed_owner,
     contiguous,
     core_tokens,
     document_author,
-    bracketed_owner,
     is_title_word,
     joined_hyphen,
     nested_appositive,
