@@ -9,15 +9,12 @@ from service.extraction.discourse import Discourse, Speaker, referred, speaker_w
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
     COMPANY_NOUNS,
-    GOVERNMENT_TITLES,
-    GOVERNMENT_WORDS,
     LAWYER_WORDS,
     NEUTRAL_ROLES,
     OFFICIAL_WORDS,
     PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     POSTED_ROLES,
-    ROLE_NOUNS,
     SPOKESPERSON_WORDS,
     TITLE_WORDS,
 )
@@ -27,6 +24,13 @@ from service.extraction.role_rules import (
     institution_office,
     office_in_setting,
     stated_role,
+)
+from service.extraction.setting_rules import (
+    government_office,
+    office_in_sentence,
+    officer_in_focus,
+    place_topic_office,
+    role_of,
 )
 from service.extraction.sides import (
     Evidence,
@@ -60,12 +64,13 @@ class Affiliations:
         nearby: list[Speaker],
         roles: list[str],
         setting: str = "",
+        before: str = "",
     ) -> Speaker:
         """The speaker with the side of the first evidence rule that finds one."""
         if speaker.side is not None:
             return speaker
         mention = read_mention(speaker, context, nearby, roles)
-        mention.setting = setting
+        mention.setting, mention.before = setting, before
         if words_of(mention.title) & ANTAGONIST_NOUNS:
             # "a critic of the airline" does not speak for the airline
             mention.title, mention.phrase, mention.relatives = "", "", []
@@ -206,20 +211,6 @@ def bridged_office(rules: Affiliations, mention: Mention) -> Found:
     return None
 
 
-def role_of(title_words: set[str], body_words: set[str]) -> bool:
-    """Whether a title is an office of the body ("minister" of a ministry or government,
-    "commissioner" of a commission, a "governor" among "county governors")."""
-    if title_words & GOVERNMENT_TITLES and body_words & GOVERNMENT_WORDS:
-        return True
-    roles = (title_words & (ROLE_NOUNS | TITLE_WORDS)) - GOVERNMENT_TITLES
-    return bool({stem(w) for w in roles} & {stem(w) for w in body_words})
-
-
-def stem(word: str) -> str:
-    """Crude stem for matching titles to bodies ("commissioner" ~ "commission")."""
-    return word.removesuffix("s").removesuffix("er")
-
-
 # In order: the mention's own words, then its context, then the state it serves, then
 # what it refers back to. The first rule that finds a side wins.
 EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
@@ -233,6 +224,10 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     introduction,
     possessor,
     bridged_office,
+    office_in_sentence,
+    government_office,
+    place_topic_office,
     institution_office,
     office_in_setting,
+    officer_in_focus,
 )

@@ -52,6 +52,7 @@ class Mention:
     nearby: list[Speaker]
     roles: list[str] = field(default_factory=list)
     setting: str = ""
+    before: str = ""  # the words of its sentence before it
 
     @property
     def at(self) -> int | None:

@@ -33,6 +33,7 @@ from service.extraction.phrases import (
 )
 from service.extraction.pipeline import lemma
 from service.extraction.roles import setting_of, syntactic_roles
+from service.extraction.setting_rules import clause_before
 from service.extraction.sides import SideResolver
 
 NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
@@ -62,7 +63,8 @@ class SpeakerBuilder:
         sentence states its roles)."""
         roles = syntactic_roles(head) if head is not None else []
         setting = setting_of(head) if head is not None else ""
-        return self.affiliations.attach(speaker, context, self.nearby, roles, setting)
+        before = clause_before(head) if head is not None else ""
+        return self.affiliations.attach(speaker, context, self.nearby, roles, setting, before)
 
     def introduced_as(self, person: Speaker) -> Speaker:
         """A person with the side of their first, fullest mention ("Mulcahy" after "Its

@@ -64,3 +64,106 @@ def test_a_national_who_holds_no_office_has_no_side(extract):
     text = "A Togolese fisherman said the nets had been legal for years."
     claims = extract(text, sides=registry(("Togo", ()))).claims
     assert [c["side_name"] for c in claims] == [None]
+
+
+LEAGUE = ("Kenya Running League", ("the league",))
+SPORTS = ("Ministry of Sports", ("Kenya\u2019s sports ministry", "the ministry"))
+
+
+def test_a_bare_officer_speaks_for_the_body_whose_officer_was_just_quoted(extract):
+    text = (
+        "Daniel Ruto, the league's president, told reporters the rules would be published. "
+        "Secretary general Rose Wambui denied that agents had influence."
+    )
+    claims = extract(text, sides=registry(LEAGUE, SPORTS)).claims
+    assert [c["side_name"] for c in claims] == ["Kenya Running League"] * 2
+    assert claims[1]["side_evidence"]["via"] == "office"
+
+
+def test_a_bare_officer_after_a_member_who_is_no_officer_has_no_side(extract):
+    text = (
+        "Daniel Ruto, who runs for the league, told reporters the rules were unfair. "
+        "Secretary general Rose Wambui denied that agents had influence."
+    )
+    claims = extract(text, sides=registry(LEAGUE, SPORTS)).claims
+    assert claims[-1]["side_name"] is None
+
+
+def test_a_bare_office_of_the_ministry_its_sentence_names(extract):
+    text = (
+        "Kenya\u2019s sports ministry has asked the league for a copy of the rules, Principal "
+        "Secretary Mercy Adhiambo said on Friday."
+    )
+    claims = extract(text, sides=registry(LEAGUE, SPORTS)).claims
+    assert [c["side_name"] for c in claims] == ["Ministry of Sports"]
+    assert claims[0]["side_evidence"]["text"] == "Kenya\u2019s sports ministry"
+
+
+def test_a_government_spokesman_speaks_for_the_state_just_named_by_its_capital(extract):
+    text = (
+        "Lom\u00e9 rejected that account. Government spokesman Edem Kodjovi said the boats "
+        "had been intercepted well inside its waters."
+    )
+    sides = registry(("Togo", ("Lom\u00e9",)), ("Ghana", ("Accra",)))
+    claims = extract(text, sides=sides).claims
+    assert [c["side_name"] for c in claims] == ["Togo"]
+    assert claims[0]["side_evidence"]["text"] == "Lom\u00e9"
+
+
+def test_a_government_spokesman_after_a_company_has_no_side(extract):
+    text = (
+        "Harbourline rejected that account. Government spokesman Edem Kodjovi said the boats "
+        "had been intercepted well inside its waters."
+    )
+    sides = registry(("Harbourline Terminals", ("Harbourline",)), ("Ghana", ("Accra",)))
+    claims = extract(text, sides=sides).claims
+    assert [c["side_name"] for c in claims] == [None]
+
+
+def test_a_place_and_topic_office_speaks_for_the_body_named_by_both(extract):
+    text = "Dr. Tomas Verhoek, the Ardley County health officer, said the water was unsafe."
+    sides = registry(
+        ("Ardley County Health Department", ("the health department",)),
+        ("Ardley Water Authority", ("the authority",)),
+    )
+    claims = extract(text, sides=sides).claims
+    assert [c["speaker"]["name"] for c in claims] == ["Tomas Verhoek"]
+    assert [c["side_name"] for c in claims] == ["Ardley County Health Department"]
+
+
+def test_a_place_and_topic_office_of_another_place_has_no_side(extract):
+    text = "Dr. Tomas Verhoek, the Bexley County health officer, said the water was unsafe."
+    sides = registry(("Ardley County Health Department", ("the health department",)))
+    claims = extract(text, sides=sides).claims
+    assert [c["side_name"] for c in claims] == [None]
+
+
+GROUP = ("Marlow Tenants", ("Marlow tenants\u2019 group", "the group"))
+UNION = ("Dock Union", ("the union",))
+
+
+def test_speaking_on_behalf_of_a_group_speaks_for_it_and_the_surname_after(extract):
+    text = (
+        "Joan Pike told the committee, speaking on behalf of the Marlow tenants' group, that "
+        "rents were rising. Mrs Pike said later that the group would appeal."
+    )
+    claims = extract(text, sides=registry(GROUP, UNION)).claims
+    assert [c["side_name"] for c in claims] == ["Marlow Tenants"] * 2
+    assert claims[0]["side_evidence"]["text"] == "Marlow tenants' group"
+
+
+def test_speaking_for_a_time_is_no_affiliation(extract):
+    text = "Ann Lowe, speaking for the first time, said the plan was bad."
+    claims = extract(text, sides=registry(GROUP, UNION)).claims
+    assert [c["side_name"] for c in claims] == [None]
+
+
+def test_appearing_at_a_bodys_press_conference_introduces_its_speaker(extract):
+    text = (
+        "Ravi Mehta appeared alongside the chair at the union\u2019s press conference. "
+        "\u201cNobody called me,\u201d he said."
+    )
+    claims = extract(text, sides=registry(GROUP, UNION)).claims
+    assert [(c["speaker"]["name"], c["side_name"]) for c in claims] == [
+        ("Ravi Mehta", "Dock Union")
+    ]
