@@ -177,7 +177,10 @@ class SpeakerBuilder:
         """A place, a person (a name after a title) or an organisation."""
         text = span_text(chunk)
         last = chunk[-1].lower_
-        name_follows = chunk[-1].pos_ == "PROPN" and last not in ORG_WORDS
+        # "Mayor Lucia Rivera" ends in a name; "Ministry of Foreign Affairs" in a title word.
+        name_follows = (
+            chunk[-1].pos_ == "PROPN" and last not in ORG_WORDS and not self.titular(chunk[-1])
+        )
         if self.resolver.is_country_name(text):
             return Speaker(text, None, "place", start, end)
         if name_follows and any(is_title_word(t) for t in chunk[:-1]):

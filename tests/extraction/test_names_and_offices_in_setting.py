@@ -167,3 +167,34 @@ def test_appearing_at_a_bodys_press_conference_introduces_its_speaker(extract):
     assert [(c["speaker"]["name"], c["side_name"]) for c in claims] == [
         ("Ravi Mehta", "Dock Union")
     ]
+
+
+def test_a_ministry_named_by_title_words_is_an_organisation(extract):
+    text = "Norland\u2019s Ministry of Foreign Affairs said the crew had been fishing lawfully."
+    claims = extract(text, sides=registry(("Norland", ()))).claims
+    speaker = claims[0]["speaker"]
+    assert speaker["name"].endswith("Ministry of Foreign Affairs"), speaker
+    assert (speaker["title"], speaker["type"]) == (None, "organization")
+
+
+def test_an_office_bridges_to_the_body_over_the_first_sentence_of_a_quote(extract):
+    text = (
+        "Norland\u2019s foreign ministry said the crew had been fishing lawfully.\n\n"
+        "\u201cThey are poor men in small boats. They should be home tonight,\u201d Deputy "
+        "Foreign Minister Ama Osei-Bonsu told a news conference."
+    )
+    sides = registry(("Norland", ("Norland\u2019s foreign ministry",)), ("Vestria", ()))
+    claims = extract(text, sides=sides).claims
+    assert claims[-1]["speaker"]["name"] == "Ama Osei-Bonsu"
+    assert claims[-1]["side_name"] == "Norland"
+
+
+def test_an_office_does_not_bridge_over_a_narrative_sentence(extract):
+    text = (
+        "Norland\u2019s foreign ministry said the crew had been fishing lawfully. Relatives "
+        "waited at the harbour. Deputy Foreign Minister Ama Osei-Bonsu told a news conference "
+        "the men were innocent."
+    )
+    sides = registry(("Norland", ("Norland\u2019s foreign ministry",)), ("Vestria", ()))
+    claims = extract(text, sides=sides).claims
+    assert claims[-1]["side_name"] is None
