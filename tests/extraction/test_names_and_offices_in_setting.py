@@ -198,3 +198,21 @@ def test_an_office_does_not_bridge_over_a_narrative_sentence(extract):
     sides = registry(("Norland", ("Norland\u2019s foreign ministry",)), ("Vestria", ()))
     claims = extract(text, sides=sides).claims
     assert claims[-1]["side_name"] is None
+
+
+def test_reminded_reports_its_clause(extract):
+    text = "Its managing director, Paul Rees, reminded councillors that the plans had been cut."
+    claims = extract(text, sides=[]).claims
+    assert [(c["text"], c["speaker"]["name"]) for c in claims] == [
+        ("the plans had been cut", "Paul Rees")
+    ]
+
+
+def test_a_stance_in_a_when_clause_the_parser_reads_as_an_adverb_is_narration(extract):
+    text = (
+        "Ines Lamb, 70, heard about the survey when a student rang her bell in May and asked "
+        "for a water sample. \u201cI drank that water for forty years,\u201d she says."
+    )
+    claims = extract(text, sides=[]).claims
+    assert [c["speaker"]["name"] for c in claims] == ["Ines Lamb"]
+    assert claims[0]["text"].startswith("I drank that water")
