@@ -178,6 +178,16 @@ def trailing(verb: Token, clause: Token) -> list[Token]:
     return extra
 
 
+def describes_noun(verb: Token) -> bool:
+    """A description, not a stance: "a government that had promised a deal", "the deadline
+    for operators to request paths" (what a noun is for)."""
+    if verb.dep_ == "relcl" and verb.head.pos_ != "PROPN":
+        return True
+    return verb.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts
+    )
+
+
 def is_stance(verb: Token) -> bool:
     """A stance verb used as one: not a forecast, not reciprocal, not reporting a clause, not
     background narration ("when Biden suggested ...")."""
@@ -185,8 +195,8 @@ def is_stance(verb: Token) -> bool:
         return False
     if in_narrative_clause(verb):
         return False
-    if verb.dep_ == "relcl" and verb.head.pos_ != "PROPN":
-        return False  # "a government that had promised a deal": description, not a stance
+    if describes_noun(verb):
+        return False
     if subject_is_patient(verb):
         return False
     if verb.dep_ == "xcomp" and lemma(verb.head) in PROSPECTIVE_HEADS:

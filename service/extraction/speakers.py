@@ -215,6 +215,9 @@ class SpeakerBuilder:
         ):
             tokens.pop(0)
         tokens = contiguous(tokens, head) or [head]
+        # "Association of Rail Operators (ARO)": the acronym in brackets is not the name.
+        bracket = next((t.i for t in tokens if t.text == "(" and t.i > head.i), None)
+        tokens = [t for t in tokens if bracket is None or t.i < bracket]
         while len(tokens) > 1 and tokens[-1].lower_ in POST_NOMINALS:
             tokens.pop()
         return tokens

@@ -216,3 +216,19 @@ def test_a_stance_in_a_when_clause_the_parser_reads_as_an_adverb_is_narration(ex
     claims = extract(text, sides=[]).claims
     assert [c["speaker"]["name"] for c in claims] == ["Ines Lamb"]
     assert claims[0]["text"].startswith("I drank that water")
+
+
+def test_an_acronym_in_brackets_is_not_part_of_the_organisations_name(extract):
+    text = "The Association of Independent Canal Operators (AICO) said the fee was too high."
+    sides = registry(("Association of Independent Canal Operators", ("AICO",)))
+    claims = extract(text, sides=sides).claims
+    assert [c["speaker"]["name"] for c in claims] == ["Association of Independent Canal Operators"]
+
+
+def test_a_stance_verb_saying_what_a_noun_is_for_is_no_stance(extract):
+    text = (
+        "The ruling would fall after the deadline for operators to request paths for the "
+        "new timetable. Dockers voted to reject the offer."
+    )
+    claims = extract(text, sides=[]).claims
+    assert [c["speaker"]["name"] for c in claims] == ["Dockers"]
