@@ -8,6 +8,7 @@ from service.extraction.affiliation import Affiliations
 from service.extraction.discourse import Discourse, Speaker, referred
 from service.extraction.lexicon import (
     COMPANY_NOUNS,
+    GOVERNMENT_WORDS,
     MEMBERSHIP_VERBS,
     NEUTER_PRONOUNS,
     ORG_WORDS,
@@ -205,7 +206,10 @@ class SpeakerBuilder:
         ]
         # "Angola's ministry of energy" keeps its possessor; "Ireland's Data Protection
         # Commission" is a name on its own.
-        common_org = head.lower_ in ORG_WORDS and head.text[:1].islower()
+        # Every state has a "Foreign Ministry": "Ghana's Foreign Ministry" keeps its state.
+        common_org = head.lower_ in ORG_WORDS and (
+            head.text[:1].islower() or head.lower_ in GOVERNMENT_WORDS
+        )
         dropped = ("det",) if common_org else ("det", "poss")
         while tokens and (
             (tokens[0].dep_ in dropped and tokens[0].head.i == head.i)

@@ -232,3 +232,16 @@ def test_a_stance_verb_saying_what_a_noun_is_for_is_no_stance(extract):
     )
     claims = extract(text, sides=[]).claims
     assert [c["speaker"]["name"] for c in claims] == ["Dockers"]
+
+
+def test_a_ministry_every_state_has_keeps_its_state_in_the_name(extract):
+    text = (
+        "Norland\u2019s Foreign Ministry said the flow had fallen. Vestria\u2019s Ministry of "
+        "Foreign Affairs said the flow was normal."
+    )
+    claims = extract(text, sides=registry(("Norland", ()), ("Vestria", ()))).claims
+    assert [c["speaker"]["name"] for c in claims] == [
+        "Norland\u2019s Foreign Ministry",
+        "Vestria\u2019s Ministry of Foreign Affairs",
+    ]
+    assert [c["side_name"] for c in claims] == ["Norland", "Vestria"]
