@@ -236,12 +236,12 @@ def test_a_stance_verb_saying_what_a_noun_is_for_is_no_stance(extract):
 
 def test_a_ministry_every_state_has_keeps_its_state_in_the_name(extract):
     text = (
-        "Norland\u2019s Foreign Ministry said the flow had fallen. Vestria\u2019s Ministry of "
-        "Foreign Affairs said the flow was normal."
+        "Peru\u2019s Foreign Ministry said the border was calm. Chile\u2019s Ministry of "
+        "Foreign Affairs said troops had crossed it."
     )
-    claims = extract(text, sides=registry(("Norland", ()), ("Vestria", ()))).claims
+    claims = extract(text, sides=registry(("Peru", ()), ("Chile", ()))).claims
     assert [c["speaker"]["name"] for c in claims] == [
-        "Norland\u2019s Foreign Ministry",
-        "Vestria\u2019s Ministry of Foreign Affairs",
+        "Peru\u2019s Foreign Ministry",
+        "Chile\u2019s Ministry of Foreign Affairs",
     ]
-    assert [c["side_name"] for c in claims] == ["Norland", "Vestria"]
+    assert [c["side_name"] for c in claims] == ["Peru", "Chile"]
