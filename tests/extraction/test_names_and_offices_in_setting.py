@@ -245,3 +245,16 @@ def test_a_ministry_every_state_has_keeps_its_state_in_the_name(extract):
         "Chile\u2019s Ministry of Foreign Affairs",
     ]
     assert [c["side_name"] for c in claims] == ["Peru", "Chile"]
+
+
+def test_a_gerund_fronted_before_a_parenthetical_cue_is_no_stance_of_its_own(extract):
+    text = (
+        "Rejecting the deal, she warned, would be a mistake. Denying the charges, the mayor "
+        "said he had done nothing wrong."
+    )
+    claims = extract(text, sides=[]).claims
+    assert [c["text"] for c in claims] == [
+        "would be a mistake",
+        "Denying the charges",
+        "he had done nothing wrong",
+    ]
