@@ -65,12 +65,13 @@ class Affiliations:
         roles: list[str],
         setting: str = "",
         before: str = "",
+        previous: str = "",
     ) -> Speaker:
         """The speaker with the side of the first evidence rule that finds one."""
         if speaker.side is not None:
             return speaker
         mention = read_mention(speaker, context, nearby, roles)
-        mention.setting, mention.before = setting, before
+        mention.setting, mention.before, mention.previous = setting, before, previous
         if words_of(mention.title) & ANTAGONIST_NOUNS:
             # "a critic of the airline" does not speak for the airline
             mention.title, mention.phrase, mention.relatives = "", "", []

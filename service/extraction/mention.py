@@ -53,6 +53,7 @@ class Mention:
     roles: list[str] = field(default_factory=list)
     setting: str = ""
     before: str = ""  # the words of its sentence before it
+    previous: str = ""  # the sentence before it in its paragraph
 
     @property
     def at(self) -> int | None:

@@ -43,6 +43,12 @@ def clause_before(head: Token) -> str:
     return head.doc[head.sent.start : head.left_edge.i].text
 
 
+def previous_in_paragraph(head: Token) -> str:
+    """The sentence before the mention's in its paragraph ("" for the first)."""
+    start = head.sent.start
+    return head.doc[start - 1].sent.text if start > 0 else ""
+
+
 def role_of(title_words: set[str], body_words: set[str]) -> bool:
     """Whether a title is an office of the body ("minister" of a ministry or government,
     "commissioner" of a commission, a "governor" among "county governors")."""
@@ -79,16 +85,17 @@ def office_in_sentence(rules: Rules, mention: Mention) -> Found:
 
 
 def government_office(rules: Rules, mention: Mention) -> Found:
-    """An unqualified government office speaks for the state just named: "Lomé rejected
-    that account. Government spokesman X said" (by its capital, name or demonym)."""
+    """An unqualified government office speaks for the one state named just before it:
+    "Lomé rejected that account. Government spokesman X said" (by its capital, name or
+    demonym)."""
     words = bare_office(mention)
     if not words & GOVERNMENT_WORDS or not words - GOVERNMENT_WORDS <= SPOKESPERSON_WORDS:
         return None
-    for body in reversed([*rules.discourse.previous_sentence(), *mention.nearby]):
-        if body.type != "person" and body.side is not None and is_state(rules, body.side):
-            shown = body.evidence or Evidence("office", body.name or "", body.start)
-            return body.side, Evidence("office", shown.text, shown.at)
-    return None
+    named = names_in(rules, f"{mention.previous} {mention.before}")
+    states = [match for match in named if is_state(rules, match.side)]
+    if len({match.side for match in states}) != 1:
+        return None  # "Accra and Lomé traded accusations": no one government just named
+    return states[-1].side, Evidence("office", states[-1].text, mention.at)
 
 
 def is_state(rules: Rules, side: SideRef) -> bool:
@@ -97,18 +104,42 @@ def is_state(rules: Rules, side: SideRef) -> bool:
 
 
 def officer_in_focus(rules: Rules, mention: Mention) -> Found:
-    """A bare officer title speaks for the body whose officer the sentence before quoted:
-    "X, the federation's president, said ... Secretary general Y denied ..."."""
+    """A bare officer title speaks for the body whose officer the sentence before in its
+    paragraph quoted, when that sentence names no other body: "X, the federation's
+    president, said ... Secretary general Y denied ..."."""
     words = bare_office(mention)
-    if not words or not words <= HEAD_WORDS:
+    if not words or not words <= HEAD_WORDS or not mention.previous:
         return None
     for person in reversed(rules.discourse.previous_sentence()):
         shown = person.evidence
         if person.type != "person" or person.side is None or shown is None:
             continue
         if speaker_words(person.title) & HEAD_WORDS and shown.via in OFFICER_EVIDENCE:
+            if sides_named(rules, mention.previous) != {person.side}:
+                return None  # another body is in the sentence too: no single one in focus
             return person.side, Evidence("office", shown.text, shown.at)
     return None
+
+
+def sides_named(rules: Rules, text: str) -> set[SideRef]:
+    """Every registered side a text names."""
+    return {match.side for match in names_in(rules, text)}
+
+
+def names_in(rules: Rules, text: str) -> list[NameMatch]:
+    """The registered names in a text, most specific first."""
+    found: list[NameMatch] = []
+    text = text.replace("\u2019", "'").replace("\u2018", "'")  # as the resolver reads it
+    for _ in range(MAX_NAMED):
+        match = rules.resolver.registered_in(text)
+        if match is None:
+            break
+        found.append(match)
+        text = re.sub(re.escape(match.text), " ", text, flags=re.IGNORECASE)
+    return found
+
+
+MAX_NAMED = 6
 
 
 # Evidence that makes a person an officer of their side, not only a member or a national.

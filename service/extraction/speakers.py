@@ -34,7 +34,7 @@ from service.extraction.phrases import (
 )
 from service.extraction.pipeline import lemma
 from service.extraction.roles import setting_of, syntactic_roles
-from service.extraction.setting_rules import clause_before
+from service.extraction.setting_rules import clause_before, previous_in_paragraph
 from service.extraction.sides import SideResolver
 
 NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
@@ -65,7 +65,10 @@ class SpeakerBuilder:
         roles = syntactic_roles(head) if head is not None else []
         setting = setting_of(head) if head is not None else ""
         before = clause_before(head) if head is not None else ""
-        return self.affiliations.attach(speaker, context, self.nearby, roles, setting, before)
+        previous = previous_in_paragraph(head) if head is not None else ""
+        return self.affiliations.attach(
+            speaker, context, self.nearby, roles, setting, before, previous
+        )
 
     def introduced_as(self, person: Speaker) -> Speaker:
         """A person with the side of their first, fullest mention ("Mulcahy" after "Its

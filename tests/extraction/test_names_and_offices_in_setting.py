@@ -258,3 +258,35 @@ def test_a_gerund_fronted_before_a_parenthetical_cue_is_no_stance_of_its_own(ext
         "Denying the charges",
         "he had done nothing wrong",
     ]
+
+
+DOCK = ("Dock Union", ("the union",))
+TERMINALS = ("Harbourline Terminals", ("Harbourline", "the company"))
+
+
+def test_a_bare_officer_in_a_new_paragraph_has_no_body_in_focus(extract):
+    text = (
+        "Ana Ruiz, the union's president, said pay had fallen for six years.\n\n"
+        "Chief executive Tom Hale said the offer was generous."
+    )
+    claims = extract(text, sides=registry(DOCK, TERMINALS)).claims
+    assert [c["side_name"] for c in claims] == ["Dock Union", None]
+
+
+def test_a_bare_officer_after_a_sentence_naming_two_bodies_has_none_in_focus(extract):
+    text = (
+        "Ana Ruiz, the union's president, said the company had refused to negotiate. "
+        "Chief executive Tom Hale said the offer was generous."
+    )
+    claims = extract(text, sides=registry(DOCK, TERMINALS)).claims
+    assert [c["side_name"] for c in claims] == ["Dock Union", None]
+
+
+def test_a_government_spokesman_after_two_states_has_no_side(extract):
+    text = (
+        "Lom\u00e9 and Accra traded accusations on Monday. Government spokesman Edem Kodjovi "
+        "said the boats had been intercepted well inside its waters."
+    )
+    sides = registry(("Togo", ("Lom\u00e9",)), ("Ghana", ("Accra",)))
+    claims = extract(text, sides=sides).claims
+    assert [c["side_name"] for c in claims] == [None]
