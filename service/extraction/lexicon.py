@@ -142,3 +142,5 @@ QUANTIFIED_SOURCES = frozenset(_LISTS["QUANTIFIED_SOURCES"])
 REPRESENTATION_VERBS = frozenset(_LISTS["REPRESENTATION_VERBS"])
 # A body's events its speakers appear at: "at the association's press conference".
 EVENT_NOUNS = frozenset(_LISTS["EVENT_NOUNS"])
+# A speaker who says "we" or "our" about a body's act speaks from outside that body.
+FIRST_PERSON_PRONOUNS = frozenset(_LISTS["FIRST_PERSON_PRONOUNS"])

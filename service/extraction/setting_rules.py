@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from service.extraction.country_demonyms import known_demonyms
 from service.extraction.discourse import Discourse, speaker_words
 from service.extraction.lexicon import (
+    FIRST_PERSON_PRONOUNS,
     GOVERNMENT_TITLES,
     GOVERNMENT_WORDS,
     HEAD_WORDS,
@@ -78,9 +79,14 @@ def office_in_sentence(rules: Rules, mention: Mention) -> Found:
     """A bare office of the body its sentence names before it: "Kenya's sports ministry has
     asked ..., Principal Secretary X said" (a secretary of a ministry)."""
     words = bare_office(mention)
-    found = rules.resolver.registered_in(mention.before) if words and mention.before else None
+    before = mention.before.replace("\u2019", "'")
+    found = rules.resolver.registered_in(before) if words and before else None
     if found is None or not role_of(words, speaker_words(found.text)):
         return None
+    if not before.lower().lstrip().startswith(found.text.lower()):
+        return None  # the body must be what the clause is about, its subject
+    if speaker_words(before) & FIRST_PERSON_PRONOUNS:
+        return None  # "The ministry has ignored our letters": the speaker is on the other end
     return found.side, Evidence("office", found.text, mention.at)
 
 

@@ -290,3 +290,12 @@ def test_a_government_spokesman_after_two_states_has_no_side(extract):
     sides = registry(("Togo", ("Lom\u00e9",)), ("Ghana", ("Accra",)))
     claims = extract(text, sides=sides).claims
     assert [c["side_name"] for c in claims] == [None]
+
+
+def test_a_bare_office_on_the_receiving_end_of_a_ministrys_act_has_no_side(extract):
+    text = (
+        "Kenya\u2019s sports ministry has ignored our letters for a year, General Secretary "
+        "Joseph Kamau said on Friday."
+    )
+    claims = extract(text, sides=registry(LEAGUE, SPORTS)).claims
+    assert [c["side_name"] for c in claims] == [None]
