@@ -5,6 +5,8 @@ topic, the paragraph or another speaker."""
 import re
 from collections.abc import Callable
 
+from spacy.tokens import Token
+
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
@@ -64,14 +66,13 @@ class Affiliations:
         nearby: list[Speaker],
         roles: list[str],
         setting: str = "",
-        before: str = "",
-        previous: str = "",
+        head: Token | None = None,
     ) -> Speaker:
         """The speaker with the side of the first evidence rule that finds one."""
         if speaker.side is not None:
             return speaker
         mention = read_mention(speaker, context, nearby, roles)
-        mention.setting, mention.before, mention.previous = setting, before, previous
+        mention.setting, mention.head = setting, head
         if words_of(mention.title) & ANTAGONIST_NOUNS:
             # "a critic of the airline" does not speak for the airline
             mention.title, mention.phrase, mention.relatives = "", "", []

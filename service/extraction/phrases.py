@@ -111,15 +111,21 @@ def bracketed_owner(head: Token) -> Token | None:
     """The name a bracket follows when head is inside it: the parser may make "Dem" of
     "Cllr Tom Birch (Lib Dem, Eastfield North) said" the subject."""
     doc = head.doc
-    sentence_start = head.sent.start
-    for i in range(head.i - 1, max(sentence_start, head.i - 8) - 1, -1):
-        if doc[i].text == ")":
+    for i in range(head.i - 1, max(-1, head.i - BRACKET_REACH), -1):
+        token = doc[i]
+        if token.text == ")" or (token.is_sent_start and token.text != "("):
             return None
-        if doc[i].text == "(":
-            owner = doc[i - 1] if i > sentence_start else None
-            closed = any(t.text == ")" for t in doc[head.i : head.sent.end])
-            return owner if owner is not None and owner.pos_ == "PROPN" and closed else None
+        if token.text == "(":
+            if token.is_sent_start or i == 0:
+                return None
+            after = range(head.i, min(len(doc), head.i + BRACKET_REACH))
+            closed = any(doc[j].text == ")" for j in after)
+            return doc[i - 1] if closed and doc[i - 1].pos_ == "PROPN" else None
     return None
+
+
+# How far a party-and-ward bracket reaches: "(Lib Dem, Eastfield North)".
+BRACKET_REACH = 8
 
 
 def title_text(tokens: list[Token]) -> str | None:

@@ -20,21 +20,31 @@ def represented(head: Token) -> list[str]:
 def participles(head: Token) -> list[Token]:
     """Participles of representation the mention is the subject of: its own ("X, speaking
     for the union, said") or one after its clause ("X told the committee, speaking ...")."""
-    own = [c for c in head.children if c.dep_ == "acl"]
-    later = [t for t in head.sent if t.i > head.i and t.dep_ == "advcl" and subject_at(t) == head.i]
+    found = [c for c in head.children if c.dep_ == "acl"]
+    if head.dep_ in SUBJECTS:
+        found += later_participles(head)
     return [
         t
-        for t in (*own, *later)
+        for t in found
         if t.tag_ == "VBG"
         and lemma(t) in (*REPRESENTATION_VERBS, "represent")
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        and not any(c.dep_ in SUBJECTS for c in t.children)
     ]
 
 
-def subject_at(token: Token) -> int | None:
-    """Where the last subject before token in its sentence is."""
-    subjects = [t.i for t in token.sent if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]
-    return subjects[-1] if subjects else None
+def later_participles(subject: Token) -> list[Token]:
+    """Adverbial participles after a subject, before the next subject of its sentence."""
+    doc, found = subject.doc, []
+    for i in range(subject.i + 1, len(doc)):
+        token = doc[i]
+        if token.is_sent_start or token.dep_ in SUBJECTS:
+            break
+        if token.dep_ == "advcl" and token.tag_ == "VBG":
+            found.append(token)
+    return found
+
+
+SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def represented_by(verb: Token) -> list[str]:

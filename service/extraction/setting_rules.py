@@ -5,8 +5,6 @@ whose name holds the place and topic of an office."""
 import re
 from typing import Protocol
 
-from spacy.tokens import Token
-
 from service.extraction.country_demonyms import known_demonyms
 from service.extraction.discourse import Discourse, speaker_words
 from service.extraction.lexicon import (
@@ -38,18 +36,6 @@ class Rules(Protocol):
     def registered(self, text: str, name: str) -> NameMatch | None: ...
 
 
-def clause_before(head: Token) -> str:
-    """The words of the mention's sentence before it: "Kenya's sports ministry has asked
-    the federation ..., Principal Secretary X said"."""
-    return head.doc[head.sent.start : head.left_edge.i].text
-
-
-def previous_in_paragraph(head: Token) -> str:
-    """The sentence before the mention's in its paragraph ("" for the first)."""
-    start = head.sent.start
-    return head.doc[start - 1].sent.text if start > 0 else ""
-
-
 def role_of(title_words: set[str], body_words: set[str]) -> bool:
     """Whether a title is an office of the body ("minister" of a ministry or government,
     "commissioner" of a commission, a "governor" among "county governors")."""
@@ -79,8 +65,8 @@ def office_in_sentence(rules: Rules, mention: Mention) -> Found:
     """A bare office of the body its sentence names before it: "Kenya's sports ministry has
     asked ..., Principal Secretary X said" (a secretary of a ministry)."""
     words = bare_office(mention)
-    before = mention.before.replace("\u2019", "'")
-    found = rules.resolver.registered_in(before) if words and before else None
+    before = mention.before.replace("\u2019", "'") if words else ""
+    found = rules.resolver.registered_in(before) if before else None
     if found is None or not role_of(words, speaker_words(found.text)):
         return None
     if not before.lower().lstrip().startswith(found.text.lower()):

@@ -34,7 +34,6 @@ from service.extraction.phrases import (
 )
 from service.extraction.pipeline import lemma
 from service.extraction.roles import setting_of, syntactic_roles
-from service.extraction.setting_rules import clause_before, previous_in_paragraph
 from service.extraction.sides import SideResolver
 
 NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
@@ -64,11 +63,7 @@ class SpeakerBuilder:
         sentence states its roles)."""
         roles = syntactic_roles(head) if head is not None else []
         setting = setting_of(head) if head is not None else ""
-        before = clause_before(head) if head is not None else ""
-        previous = previous_in_paragraph(head) if head is not None else ""
-        return self.affiliations.attach(
-            speaker, context, self.nearby, roles, setting, before, previous
-        )
+        return self.affiliations.attach(speaker, context, self.nearby, roles, setting, head)
 
     def introduced_as(self, person: Speaker) -> Speaker:
         """A person with the side of their first, fullest mention ("Mulcahy" after "Its
