@@ -52,6 +52,7 @@ class Score:
     negatives: int = 0
     negatives_hit: int = 0
     errors: list[str] = field(default_factory=list)
+    false_positives: list[tuple[str, str]] = field(default_factory=list)  # (kind, line)
 
     def add(self, other: "Score") -> None:
         """Accumulate another score's counts."""
@@ -159,6 +160,11 @@ def score_document(doc: dict, extractor, name: str) -> Score:
         if p not in matched_pred:
             score.fp += 1
             score.errors.append(f"spurious: {predicted['text'][:80]!r} ({predicted['speaker']})")
+            speaker = predicted["speaker"] or {}
+            who = speaker.get("name") or speaker.get("title")
+            score.false_positives.append(
+                (predicted["kind"], f"{name}: {predicted['text'][:90]!r} ({who})")
+            )
     count_negatives(score, doc, predictions)
     return score
 
@@ -239,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", help="gold files or directories")
     parser.add_argument("--json", action="store_true", help="print totals as JSON")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
+    parser.add_argument(
+        "--errors", action="store_true", help="list the false positives grouped by claim kind"
+    )
     args = parser.parse_args(argv)
     scores, total = score_files(args.paths)
     if args.json:
@@ -251,7 +260,22 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         print(render(scores, total, args.verbose))
+    if args.errors:
+        print(render_false_positives(scores))
     return 0
+
+
+def render_false_positives(scores: list[Score]) -> str:
+    """The false positives of every file, grouped by the kind of claim predicted."""
+    by_kind: dict[str, list[str]] = {}
+    for score in scores:
+        for kind, line in score.false_positives:
+            by_kind.setdefault(kind, []).append(line)
+    lines = ["", "false positives by kind"]
+    for kind, found in sorted(by_kind.items(), key=lambda item: -len(item[1])):
+        lines.append(f"  {kind} ({len(found)})")
+        lines.extend(f"    {line}" for line in found)
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

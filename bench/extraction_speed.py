@@ -61,17 +61,19 @@ def measure(rounds: int, words: int, model: str) -> dict:
     extractor.extract(articles[0][0], sides=articles[0][1])
     load_seconds = time.perf_counter() - started
     total_words, count = 0, 0
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for _ in range(rounds):
         for text, sides in articles:
             extractor.extract(text, sides=sides)
             total_words += len(text.split())
             count += 1
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     return {
         "articles": count,
         "mean_words_per_article": round(total_words / count),
         "articles_per_second": round(count / elapsed, 2),
+        "articles_per_cpu_second": round(count / cpu, 2),
         "ms_per_1000_words": round(1000 * elapsed * 1000 / total_words, 1),
         "words_per_second": round(total_words / elapsed),
         "first_call_seconds_including_model_load": round(load_seconds, 2),

@@ -19,6 +19,7 @@ from service.bulk.routes import blp as bulk_blp
 from service.changes.routes import blp as changes_blp
 from service.claims.routes import blp as claims_blp
 from service.config import IN_MEMORY_NOTICE, load_config
+from service.desk.charts import blp as charts_blp
 from service.desk.routes import blp as desk_blp
 from service.health import blp as health_blp
 from service.http import bodies, connection, media
@@ -129,6 +130,7 @@ def _register_api(app: Flask) -> Api:
         keys_blp,
         webhooks_blp,
         health_blp,
+        charts_blp,
     )
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

@@ -1,6 +1,7 @@
 """Articles in MongoDB: unique by URL and by normalised body."""
 
 import hashlib
+import re
 from datetime import timedelta
 
 from bson import ObjectId
@@ -17,7 +18,13 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
 
 
-EQUALITY_FILTERS = {"source": "source", "tag": "tags", "language": "language", "url": "url"}
+EQUALITY_FILTERS = {"source": "source", "tag": "tags", "url": "url"}
+
+
+def language_range(tags: list[str]) -> dict:
+    """RFC 4647 basic filtering: ``en`` matches ``en`` and ``en-GB``, ``en-GB`` only itself."""
+    ranges = [re.compile(f"^{re.escape(tag)}-") for tag in tags]
+    return {"$in": [*tags, *ranges]}
 
 
 class ArticleRepository(Repository):
@@ -130,6 +137,8 @@ class ArticleRepository(Repository):
     def query(self, filters: dict, side_ids: list[ObjectId] | None = None) -> dict:
         """The MongoDB filter for the article list filters (every value a literal)."""
         query = equal_to_any(filters, EQUALITY_FILTERS)
+        if filters.get("language"):
+            query["language"] = language_range(filters["language"])
         if side_ids is not None:
             query["side_ids"] = any_of(side_ids) if side_ids else {"$in": []}
         if filters.get("has_claims") is not None:

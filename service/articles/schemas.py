@@ -105,7 +105,9 @@ class ArticleQuerySchema(QuerySchema):
     q = string(500, min_length=1, metadata={"description": "full text over title and body"})
     source = filter_values(string(200, min_length=1))
     tag = filter_values(string(100, min_length=1))
-    language = filter_values(LanguageTag())
+    language = filter_values(
+        LanguageTag(), metadata={"description": "BCP 47 range: `en` matches `en`, `en-GB`, ..."}
+    )
     side = filter_values(string(200, min_length=1), metadata={"description": "side id or slug"})
     url = filter_values(string(2000, min_length=1))
     published_after = UTCDateTime(metadata={"description": "inclusive; a date means 00:00Z"})

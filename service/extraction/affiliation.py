@@ -14,6 +14,7 @@ from service.extraction.lexicon import (
     LAWYER_WORDS,
     NEUTRAL_ROLES,
     OFFICIAL_WORDS,
+    ORG_WORDS,
     PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     POSTED_ROLES,
@@ -142,9 +143,21 @@ def state_official(rules: Affiliations, mention: Mention) -> Found:
     for text in texts:
         if text and rules.speaks_for_state(text, mention.name):
             match = rules.resolver.country_in(text)
-            if match is not None:
+            if match is not None and not names_another_body(text, match.text):
                 return evidence(match, match.form, mention.at)
     return None
+
+
+# A demonym joined to another by a hyphen opens a joint body's name ("Xian-Yian Friendship
+# Society"), which speaks for neither country.
+JOINT_NAME = re.compile(r"\s?-\s?(?-i:[A-Z])[\w\u2019']*((?:\s+(?-i:[A-Z])[\w\u2019'-]*)*)")
+
+
+def names_another_body(text: str, country: str) -> bool:
+    """The country's word opens the name of a joint body of two countries, not the state."""
+    found = re.search(rf"(?<!\w){re.escape(country)}(?!\w)", text)
+    joint = JOINT_NAME.match(text, found.end()) if found else None
+    return joint is not None and bool(set(joint.group(1).lower().split()) & ORG_WORDS)
 
 
 def introduction(rules: Affiliations, mention: Mention) -> Found:
@@ -200,7 +213,7 @@ def bridged_office(rules: Affiliations, mention: Mention) -> Found:
     """A bare title that is an office of the body named in the previous sentence:
     "China's foreign ministry ... Spokesperson Lin Jian". Titles with an affiliation of
     their own never bridge."""
-    title = mention.speaker.title or ""
+    title = mention.speaker.title or appositive(mention)
     words = speaker_words(title)
     if mention.speaker.type != "person" or not words or OWN_AFFILIATION.search(title):
         return None
@@ -211,6 +224,13 @@ def bridged_office(rules: Affiliations, mention: Mention) -> Found:
             shown = body.evidence or Evidence("office", body.name or "", body.start)
             return body.side, Evidence("office", shown.text, shown.at)
     return None
+
+
+def appositive(mention: Mention) -> str:
+    """The description set off after a name ("Maria Lopez, one of the organisers")."""
+    name = mention.speaker.name or ""
+    head, comma, rest = mention.phrase.partition(",")
+    return rest.strip(" ,") if comma and name and head.strip().endswith(name) else ""
 
 
 # In order: the mention's own words, then its context, then the state it serves, then

@@ -5,10 +5,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from service.extraction.discourse import Discourse, Speaker
+from service.extraction.lexicon import CREDIT_DASHES
 from service.extraction.quotes import Quote, find_quotes
 from service.extraction.reported import Candidate, subject_of, verb_claims
 from service.extraction.sides import SideResolver
-from service.extraction.sources import according_to_claims, speech_source, stance_noun_claims
+from service.extraction.sources import (
+    according_to_claims,
+    headline_claims,
+    possessed_stance_claims,
+    speech_source,
+    stance_noun_claims,
+)
 from service.extraction.speakers import SpeakerBuilder
 
 
@@ -93,6 +100,7 @@ def candidates(sentence: Span, analysis: ParagraphAnalysis) -> list[Candidate]:
     """Rule candidates whose cue lies outside quotes."""
     found = [c for t in sentence if not analysis.in_quote(t) for c in verb_claims(t)]
     found += according_to_claims(sentence) + stance_noun_claims(sentence)
+    found += possessed_stance_claims(sentence) + headline_claims(sentence)
     return [c for c in found if not analysis.in_quote(c.cue)]
 
 
@@ -146,11 +154,29 @@ def resolve_cues(
             analysis.found.append(found_claim(analysis, candidate, speaker))
             speakers.append(speaker)
     for token in sentence:
-        if not analysis.in_quote(token) and token.pos_ in ("VERB", "AUX"):
-            speaker = subjects.speaker(speech_source(token, subjects.usable))
-            if speaker is not None:
-                analysis.cue_speakers[token.i] = (token.text, speaker)
+        if token.text in CREDIT_DASHES:
+            source = credit_line_name(token)
+        elif not analysis.in_quote(token) and token.pos_ in ("VERB", "AUX"):
+            source = speech_source(token, subjects.usable)
+        else:
+            continue
+        speaker = subjects.speaker(source)
+        if speaker is not None:
+            analysis.cue_speakers[token.i] = (token.text, speaker)
     return speakers
+
+
+def credit_line_name(dash: Token) -> Token | None:
+    """The name a credit line ends its paragraph with, after a quote or alone on its line
+    ('"..." ― Lena Ortiz'): the head of the proper nouns after the dash."""
+    doc = dash.doc
+    before = doc[dash.i - 1] if dash.i > 0 else None
+    if before is not None and not before.is_quote:
+        return None
+    rest = [t for t in doc[dash.i + 1 :] if not t.is_punct]
+    if not rest or any(t.pos_ != "PROPN" for t in rest):
+        return None
+    return next((t for t in rest if not rest[0].i <= t.head.i <= rest[-1].i or t.head == t), None)
 
 
 def found_claim(analysis: ParagraphAnalysis, candidate: Candidate, speaker: Speaker) -> Found:

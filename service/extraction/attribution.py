@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from service.extraction.analysis import Found, ParagraphAnalysis
 from service.extraction.discourse import Speaker
+from service.extraction.lexicon import CREDIT_DASHES
 from service.extraction.pipeline import lemma
 from service.extraction.quotes import Quote, inner_text_bounds, is_statement, word_count
 from service.extraction.sources import speaking_at
@@ -99,7 +100,8 @@ def opening_source(analysis: ParagraphAnalysis | None) -> tuple[str, Speaker] | 
     for token in first:
         cue = analysis.cue_speakers.get(token.i)
         backward = (
-            lemma(token) in ("come", "be")
+            token.text in CREDIT_DASHES
+            or lemma(token) in ("come", "be")
             or speaking_at(token)
             or any(c.lower_ == "so" or c.dep_ == "auxpass" for c in token.children)
         )

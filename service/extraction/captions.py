@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from service.extraction.lexicon import CREDIT_DASHES
+
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 CREDIT = re.compile(
     r"\u00a9|\((?:photo|photograph|image|picture|credit|file photo|pictured|illustration|video)"
@@ -34,9 +36,16 @@ def is_caption(text: str) -> bool:
     return bool(CREDIT.search(text) or AGENCY_CREDIT.search(text))
 
 
+# A credit line names whose words the quote before it are: '"..." ― Lena Ortiz'.
+CREDIT_LINE = re.compile(rf"(?:^|[”\"]\s*)[{''.join(sorted(CREDIT_DASHES))}]\s*[A-Z][^.!?]*$")
+
+
 def is_heading(text: str) -> bool:
-    """A short line without closing punctuation is a subheading, not prose."""
-    return len(text.split()) <= 16 and not SENTENCE_END.search(text)
+    """A short line without closing punctuation is a subheading, not prose (a quote's
+    credit line is prose)."""
+    return (
+        len(text.split()) <= 16 and not SENTENCE_END.search(text) and not CREDIT_LINE.search(text)
+    )
 
 
 def dateline_length(text: str) -> int:

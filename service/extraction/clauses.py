@@ -2,7 +2,13 @@
 
 from spacy.tokens import Token
 
-from service.extraction.lexicon import MENTAL_VERBS, REPORTING_VERBS, STANCE_VERBS, TIME_NOUNS
+from service.extraction.lexicon import (
+    MENTAL_VERBS,
+    REPORTING_VERBS,
+    STANCE_NOUNS,
+    STANCE_VERBS,
+    TIME_NOUNS,
+)
 from service.extraction.pipeline import lemma
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -167,3 +173,22 @@ def is_anaphoric(complement: Token) -> bool:
         and len(words) == 2
         and words[0].lower_ in ("that", "this", "these", "those")
     )
+
+
+def someone_elses_stance(verb: Token, noun: Token) -> bool:
+    """'rejected her argument that ...', 'dismissed the accusation that ...': the clause is
+    another's claim, not the subject's (the possessor's, or the stance verb's object)."""
+    if lemma(noun) not in STANCE_NOUNS:
+        return False
+    return possessor_claims(noun, verb) or lemma(verb) in STANCE_VERBS - REPORTING_VERBS
+
+
+def possessor_claims(noun: Token, governor: Token | None) -> bool:
+    """Whether a stance noun's possessor owns its clause: a named one ("Ortiz's claim") always,
+    a pronoun only when no reporting verb makes it its own subject's ("repeated his claim")."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is None:
+        return False
+    if possessor.pos_ != "PRON":
+        return True
+    return governor is None or lemma(governor) not in REPORTING_VERBS

@@ -13,6 +13,20 @@ REPORTING_VERBS = frozenset(_LISTS["REPORTING_VERBS"])
 STANCE_VERBS = frozenset(_LISTS["STANCE_VERBS"])
 # Of the above, verbs whose object must be a clause or a verb phrase to count as a stance.
 CLAUSAL_ONLY_STANCE = frozenset(_LISTS["CLAUSAL_ONLY_STANCE"])
+# Prepositions whose object is a stance verb's content ("railed against the plan").
+STANCE_PREPOSITIONS = frozenset(_LISTS["STANCE_PREPOSITIONS"])
+# Prepositions that carry content only after particular verbs ("railed against", not "appealed
+# against fines", which is a legal step).
+VERB_STANCE_PREPOSITIONS: dict[str, frozenset[str]] = {
+    verb: frozenset(words) for verb, words in _LISTS["VERB_STANCE_PREPOSITIONS"].items()
+}
+# Stance verbs that take one only with a predicative object ("painted X as reckless").
+PREDICATIVE_STANCE = frozenset(_LISTS["PREDICATIVE_STANCE"])
+PREDICATIVE_MARKS = frozenset(_LISTS["PREDICATIVE_MARKS"])
+# Dashes that credit a quote to the name after them ("... open." ― Lena Ortiz).
+CREDIT_DASHES = frozenset(_LISTS["CREDIT_DASHES"])
+# Verbs of speaking that, negated, decline to say anything ("would not comment on ...").
+DECLINED_SPEECH = frozenset(_LISTS["DECLINED_SPEECH"])
 # Verbs that report an announcement when used in the passive with an agent ("was announced by").
 PASSIVE_ANNOUNCE_VERBS = frozenset(_LISTS["PASSIVE_ANNOUNCE_VERBS"])
 # Nouns that name something said; "Those words came from X" attributes a preceding quote.

@@ -81,7 +81,10 @@ def topic_words(topic: str) -> list[str]:
 
 
 NAME_BEFORE = re.compile(r"(?:^|[^.!?:;]\s)(?-i:[A-Z])[\w'.&-]*\s+$")
-NAME_AFTER = re.compile(r"^((?:\s*(?:'s?|\s(?:of\s+|for\s+)?(?-i:[A-Z])[\w'.&-]*))+)")
+# A name continues after a space or, for a joint body ("Xian-Yian Friendship Society"), a hyphen.
+NAME_AFTER = re.compile(
+    r"^((?:-(?-i:[A-Z])[\w'.&]*)?(?:\s*(?:'s?|\s(?:of\s+|for\s+)?(?-i:[A-Z])[\w'.&-]*))+)"
+)
 
 
 def inside_longer_name(text: str, match: re.Match[str], generic: bool) -> bool:

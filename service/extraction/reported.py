@@ -13,6 +13,7 @@ from service.extraction.clauses import (
     is_cue_verb,
     is_duration,
     is_speech_act,
+    someone_elses_stance,
     trimmed,
     without,
     without_narrative_tail,
@@ -21,15 +22,20 @@ from service.extraction.lexicon import (
     ANONYMITY,
     CLAUSAL_ONLY_STANCE,
     COURT_NOUNS,
+    DECLINED_SPEECH,
     EXPRESSION_VERBS,
     FEELING_NOUNS,
     NARRATIVE_MARKS,
     PASSIVE_ANNOUNCE_VERBS,
     PERFECT_AUXILIARIES,
+    PREDICATIVE_MARKS,
+    PREDICATIVE_STANCE,
     PROSPECTIVE_HEADS,
     QUESTION_WORDS,
     REPORTING_VERBS,
+    STANCE_PREPOSITIONS,
     STANCE_VERBS,
+    VERB_STANCE_PREPOSITIONS,
 )
 from service.extraction.pipeline import lemma
 
@@ -119,10 +125,21 @@ def complement_claims(verb: Token) -> list[Candidate]:
         last = max(parts, key=lambda part: max(t.i for t in part))
         last.extend(trailing(verb, clause))
         for part in parts:
+            if declines_comment(part):
+                continue
             bounds = trimmed(without_narrative_tail(sorted(part, key=lambda t: t.i)))
             if bounds:
                 claims.append(Candidate(*bounds, kind, verb, subject_of(verb), verb.text))
     return claims
+
+
+def declines_comment(part: list[Token]) -> bool:
+    """'(said it) would not comment on the case': declining to speak states nothing."""
+    inside = {t.i for t in part}
+    heads = [t for t in part if t.head.i not in inside or t.head.i == t.i]
+    return any(
+        lemma(t) in DECLINED_SPEECH and any(c.dep_ == "neg" for c in t.children) for t in heads
+    )
 
 
 def complements(verb: Token) -> list[Token]:
@@ -141,7 +158,14 @@ def complements(verb: Token) -> list[Token]:
 def is_question(clause: Token) -> bool:
     """'asked whether ...', 'did not say when ...': an open question is not a claim."""
     first = clause.left_edge
-    return first.lower_ in QUESTION_WORDS and first.dep_ in ("mark", "advmod", "nsubj", "dobj")
+    # "det": "told her which months to enter"
+    return first.lower_ in QUESTION_WORDS and first.dep_ in (
+        "mark",
+        "advmod",
+        "nsubj",
+        "dobj",
+        "det",
+    )
 
 
 def noun_complements(verb: Token) -> list[Token]:
@@ -156,6 +180,7 @@ def noun_complements(verb: Token) -> list[Token]:
             for t in child.subtree
             if t.dep_ in ("acl", "ccomp", "relcl")
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+            and not someone_elses_stance(verb, t.head)
         )
     return found[:1]
 
@@ -237,8 +262,13 @@ def stance_objects(verb: Token) -> list[Token]:
         c.dep_ in ("xcomp", "ccomp", "oprd") or c.lower_ in ("for", "on") for c in complements
     ):
         return []
-    if not any(c.dep_ != "prep" or c.lower_ in ("of", "for", "on", "to") for c in complements):
+    prepositions = STANCE_PREPOSITIONS | VERB_STANCE_PREPOSITIONS.get(lemma(verb), frozenset())
+    if not any(c.dep_ != "prep" or c.lower_ in prepositions for c in complements):
         return []
+    if lemma(verb) in PREDICATIVE_STANCE and not any(
+        c.dep_ == "prep" and c.lower_ in PREDICATIVE_MARKS for c in complements
+    ):
+        return []  # "painted the fence" is no stance; "painted them as outsiders" is
     return complements
 
 

@@ -164,16 +164,18 @@ class PhraseIndex:
         self._whole_names = whole_names
         self._sides: dict[str, tuple[SideRef, str, bool]] = {}
         self._found: dict[str, NameMatch | None] = {}
-        folded: list[str] = []
-        exact: list[str] = []
+        # Gazetteer phrases get patterns of their own: the same for every registry, so they
+        # compile once per process instead of once per article of each newsroom.
+        groups: dict[tuple[bool, bool], list[str]] = {}
         for phrase, side, form in sorted(entries, key=lambda entry: -len(entry[0])):
             key = _normalise(phrase).lower()
             self._sides.setdefault(key, (side, form, phrase == phrase.lower()))
             # Short acronyms match in capitals only: "US" is a side, "us" is a pronoun.
-            (exact if phrase.isupper() and len(phrase) <= 3 else folded).append(phrase)
+            acronym = phrase.isupper() and len(phrase) <= 3
+            groups.setdefault((form == "gazetteer", acronym), []).append(phrase)
         self._patterns = [
-            _alternation(folded, re.IGNORECASE),
-            _alternation(exact, 0),
+            _alternation(phrases, 0 if acronym else re.IGNORECASE)
+            for (_, acronym), phrases in sorted(groups.items())
         ]
 
     def has_phrase(self, lowered: str) -> bool:
@@ -191,7 +193,6 @@ class PhraseIndex:
         matches = [
             m
             for pattern in self._patterns
-            if pattern
             for m in pattern.finditer(text)
             if not (
                 self._whole_names
@@ -216,12 +217,12 @@ class PhraseIndex:
         return NameMatch(side, best.group(0), form)
 
 
-def _alternation(phrases: list[str], flags: int) -> re.Pattern[str] | None:
+def _alternation(phrases: list[str], flags: int) -> re.Pattern[str]:
     """One regex matching any of the phrases as whole words, longest first."""
-    return _compiled_alternation(tuple(phrases), flags) if phrases else None
+    return _compiled_alternation(tuple(phrases), flags)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _compiled_alternation(phrases: tuple[str, ...], flags: int) -> re.Pattern[str]:
     """Compiled once per registry: articles of one newsroom share it."""
     body = "|".join(re.escape(_normalise(p)) for p in phrases)

@@ -5,7 +5,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from service.extraction.clauses import CUE_VERBS, trimmed, without, without_narrative_tail
+from service.extraction.clauses import (
+    CUE_VERBS,
+    possessor_claims,
+    trimmed,
+    without,
+    without_narrative_tail,
+)
 from service.extraction.lexicon import (
     SPEAKING_VENUES,
     SPEECH_NOUNS,
@@ -61,6 +67,50 @@ def stance_noun_claims(sentence: Span) -> list[Candidate]:
         if bounds:
             claims.append(Candidate(*bounds, "position", token, holder, token.text, 0.8))
     return claims
+
+
+def possessed_stance_claims(sentence: Span) -> list[Candidate]:
+    """'Ortiz's claim that ...', 'rejected her argument that ...': the clause is the
+    possessor's claim."""
+    claims = []
+    for noun in sentence:
+        if lemma(noun) not in STANCE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        governor = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        clause = next((c for c in noun.children if is_that_clause(c)), None)
+        if clause is None or not possessor_claims(noun, governor):
+            continue
+        possessor = next(c for c in noun.children if c.dep_ == "poss")
+        bounds = trimmed(without_narrative_tail(list(clause.subtree)))
+        if bounds:
+            claims.append(Candidate(*bounds, "indirect", noun, possessor, noun.text, 0.9))
+    return claims
+
+
+def headline_claims(sentence: Span) -> list[Candidate]:
+    """'Lena Ortiz: The park will stay open': a line opening with a full name and a colon
+    states what that person says."""
+    if sentence.start != 0:
+        return []
+    colon = next((t for t in sentence if t.text == ":"), None)
+    if colon is None:
+        return []
+    name = list(sentence.doc[: colon.i])
+    if len(name) < 2 or any(t.pos_ != "PROPN" for t in name):
+        return []
+    statement = [t for t in sentence.doc[colon.i + 1 : sentence.end] if not t.is_punct]
+    if len(statement) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in statement):
+        return []
+    head = next(t for t in name if not name[0].i <= t.head.i < colon.i or t.head == t)
+    bounds = trimmed(list(sentence.doc[colon.i + 1 : sentence.end]))
+    return [Candidate(*bounds, "indirect", colon, head, colon.text, 0.8)] if bounds else []
+
+
+def is_that_clause(token: Token) -> bool:
+    """A clause introduced by 'that' hung on a noun."""
+    return token.dep_ in ("acl", "ccomp", "relcl") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in token.children
+    )
 
 
 def speech_source(verb: Token, usable: Callable[[Token], bool]) -> Token | None:

@@ -12,6 +12,7 @@ NDJSON = "application/x-ndjson"
 CSV = "text/csv"
 NINJS = "application/ninjs+json"
 HTML = "text/html"
+SVG = "image/svg+xml"
 
 
 def choose_media_type(accept: str | None, offers: Sequence[str]) -> str | None:

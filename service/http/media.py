@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from flask import Flask, Response, current_app, g, json, request, stream_with_context
 
 from service.formats import negotiation
-from service.formats.negotiation import CSV, HTML, JSON, JSON_LD, NDJSON, NINJS
+from service.formats.negotiation import CSV, HTML, JSON, JSON_LD, NDJSON, NINJS, SVG
 from service.problems import problem
 
 DOCUMENTED_AS = {
@@ -19,17 +19,18 @@ DOCUMENTED_AS = {
     NDJSON: {"type": "string", "description": "one JSON document per line"},
     NINJS: {"$ref": "#/components/schemas/NinjsDocument"},
     HTML: {"type": "string", "format": "binary", "description": "a whole HTML page"},
+    SVG: {"type": "string", "description": "an SVG image"},
 }
 # Media types whose body is one JSON value (checked as JSON before the view).
 JSON_BODIES = {JSON, NINJS}
 BODYLESS_METHODS = {"DELETE", "OPTIONS"}
 
 
-def produces(*media_types: str, status: int = 200):
-    """Declare (and document) the formats a view answers with besides JSON."""
+def produces(*media_types: str, status: int = 200, with_json: bool = True):
+    """Declare (and document) the formats a view answers with: JSON unless ``with_json=False``."""
 
     def decorator(func):
-        func._produces = (JSON, *media_types)
+        func._produces = (JSON, *media_types) if with_json else media_types
         doc = func.__dict__.setdefault("_apidoc", {})
         manual = doc.setdefault("manual_doc", {})
         content = (
@@ -68,7 +69,7 @@ def _view_function(endpoint: str | None, method: str):
 def offered(endpoint: str | None, method: str) -> tuple[str, ...] | None:
     """The media types a view produces (JSON unless it declares more), or None."""
     view = _view_function(endpoint, method)
-    # A plain Flask view outside the API document (the desk's SVG chart) negotiates itself.
+    # A plain Flask view outside the API document (the desk's pages) negotiates itself.
     if not hasattr(view, "_apidoc") and not hasattr(view, "_produces"):
         return None
     return getattr(view, "_produces", (JSON,))

@@ -181,6 +181,15 @@ def test_language_tags_are_normalised(make_article, fetch, sent, stored):
     assert fetch(f"articles?language={sent}")["total"] == 1
 
 
+def test_a_language_filter_is_a_range_over_regional_tags(make_article, fetch):
+    # RFC 4647 basic filtering: a reader asking for English wants British and US English too.
+    ids = {tag: make_article(language=tag)["id"] for tag in ("en", "en-GB", "en-US", "enm", "de")}
+    found = lambda query: {a["id"] for a in fetch(f"articles?{query}")["items"]}  # noqa: E731
+    assert found("language=en") == {ids["en"], ids["en-GB"], ids["en-US"]}
+    assert found("language=en-GB") == {ids["en-GB"]}
+    assert found("language=en-gb&language=de") == {ids["en-GB"], ids["de"]}
+
+
 @pytest.mark.parametrize("language", ["xx", "english", "en-", "e", "x" * 100])
 def test_an_invalid_language_tag_is_a_422_naming_it(client, problem, language):
     body = {"title": "t", "body": "b", "language": language}

@@ -370,8 +370,8 @@ def test_passive_accused_is_not_the_subjects_stance(extract):
 
 def test_bare_role_with_a_modifier_needs_a_matching_name(extract):
     claims = extract(
-        "Halvard Air said it would appeal. The national regulator said it would not comment "
-        "while the case was before the court."
+        "Halvard Air said it would appeal. The national regulator said it would review the "
+        "ruling while the case was before the court."
     ).claims
     assert claims[-1]["speaker"]["name"] == "The national regulator"
     assert claims[-1]["side_id"] is None

@@ -50,10 +50,11 @@ def generated(walk_app, tmp_path_factory):
     document = walk_app.test_client().get("/api/v1/openapi.json").get_json()
     (workdir / "openapi.json").write_text(json.dumps(document), "utf-8")
     # openapi-python-client sends and reads bodies it has no type for (an HTML page, the
-    # bulk import's NDJSON lines in and out) as raw bytes.
+    # bulk import's NDJSON lines in and out, an SVG chart) as raw bytes.
     config = (
         "post_hooks: []\ncontent_type_overrides:\n  text/html: application/octet-stream\n"
         "  application/x-ndjson: application/octet-stream\n"
+        "  image/svg+xml: application/octet-stream\n"
     )
     (workdir / "config.yaml").write_text(config)
     closed = "http://127.0.0.1:9"  # nothing listens there: a download would fail loudly
