@@ -29,6 +29,7 @@ from service.extraction.role_rules import (
     stated_role,
 )
 from service.extraction.setting_rules import (
+    OWN_AFFILIATION,
     government_office,
     office_in_sentence,
     officer_in_focus,
@@ -49,8 +50,6 @@ from service.extraction.sides import (
 Found = tuple[SideRef | None, Evidence | None] | None
 DEFINITE_POSSESSOR = re.compile(r"^([a-z][\w-]+)(?:'s|\u2019s)$")
 POSSESSOR = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)$")
-# A title with its own place of work states an affiliation ("a professor at X University").
-OWN_AFFILIATION = re.compile(r"\b(?:at|from|with|of|for)\s+(?:the\s+)?[A-Z]\w*(?:'s)?\s+[A-Z]")
 
 
 class Affiliations:

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from service.extraction.clauses import (
     SUBJECT_DEPS,
     clause_parts,
+    describes_noun,
     has_subject,
     is_anaphoric,
     is_cue_verb,
@@ -201,27 +202,6 @@ def trailing(verb: Token, clause: Token) -> list[Token]:
         extra.extend(t for t in verb.doc[end + 1 : child.right_edge.i + 1])
         end = child.right_edge.i
     return extra
-
-
-def describes_noun(verb: Token) -> bool:
-    """A description, not a stance: "a government that had promised a deal", "the deadline
-    for operators to request paths" (what a noun is for), a fronted gerund subject."""
-    if verb.dep_ == "relcl" and verb.head.pos_ != "PROPN":
-        return True
-    if verb.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts):
-        return True
-    return fronted_subject(verb)
-
-
-def fronted_subject(verb: Token) -> bool:
-    """A gerund fronted before a parenthetical cue is the subject of the reported clause, not
-    a stance: "Rejecting the deal, she warned, would be a mistake"."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "csubj") or verb.i > verb.head.i:
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return False
-    clauses = [c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.head.i]
-    return any(not has_subject(c) for c in clauses)
 
 
 def is_stance(verb: Token) -> bool:

@@ -299,3 +299,12 @@ def test_a_bare_office_on_the_receiving_end_of_a_ministrys_act_has_no_side(extra
     )
     claims = extract(text, sides=registry(LEAGUE, SPORTS)).claims
     assert [c["side_name"] for c in claims] == [None]
+
+
+def test_a_bare_office_after_a_clause_about_another_body_has_no_side(extract):
+    text = (
+        "The league has written to Kenya\u2019s sports ministry about the rules, Principal "
+        "Secretary Mercy Adhiambo said on Friday."
+    )
+    claims = extract(text, sides=registry(LEAGUE, SPORTS)).claims
+    assert [c["side_name"] for c in claims] == [None]
