@@ -308,3 +308,12 @@ def test_a_bare_office_after_a_clause_about_another_body_has_no_side(extract):
     )
     claims = extract(text, sides=registry(LEAGUE, SPORTS)).claims
     assert [c["side_name"] for c in claims] == [None]
+
+
+def test_describing_is_a_stance_only_as_something(extract):
+    text = (
+        "Mayor Ruth Bell described the plan as reckless. Tom Reyes, a ferry pilot, described "
+        "the storm last winter in vivid detail."
+    )
+    claims = extract(text, sides=[]).claims
+    assert [c["text"] for c in claims] == ["described the plan as reckless"]
