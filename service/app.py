@@ -30,6 +30,7 @@ from service.newsroom import recovery
 from service.observability import logs, metrics
 from service.root import blp as root_blp
 from service.sides.routes import blp as sides_blp
+from service.speakers.routes import blp as speakers_blp
 from service.webhooks import commands as webhook_commands
 from service.webhooks.routes import blp as webhooks_blp
 
@@ -126,6 +127,7 @@ def _register_api(app: Flask) -> Api:
         articles_blp,
         claims_blp,
         sides_blp,
+        speakers_blp,
         changes_blp,
         keys_blp,
         webhooks_blp,

@@ -7,11 +7,11 @@ import weakref
 import mongomock
 import pymongo
 from flask import Flask, current_app
-from mongomock.collection import Cursor as CursorType
 from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel
 from pymongo.errors import PyMongoError
 
 from service.formats.textsearch import TEXT_FIELDS
+from service.serialised import SerialDatabase
 
 log = logging.getLogger(__name__)
 EXTENSION = "claimdesk.db"
@@ -23,6 +23,19 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("slug", ASCENDING)], unique=True, name="slug_unique"),
         IndexModel([("name_key", ASCENDING), ("_id", ASCENDING)], name="name_key"),
         IndexModel([("created_at", DESCENDING), ("_id", DESCENDING)], name="created_at"),
+    ],
+    "speakers": [
+        IndexModel([("updated_at", DESCENDING), ("_id", DESCENDING)], name="updated_at"),
+        # One speaker per name or alias within a type: concurrent first sights make one.
+        IndexModel(
+            [("type", ASCENDING), ("match_keys", ASCENDING)], unique=True, name="names_unique"
+        ),
+        IndexModel([("match_keys", ASCENDING), ("created_at", ASCENDING)], name="match_keys"),
+        IndexModel([("name_key", ASCENDING), ("_id", ASCENDING)], name="name_key"),
+        IndexModel([("created_at", DESCENDING), ("_id", DESCENDING)], name="created_at"),
+        IndexModel([("last_seen", DESCENDING), ("_id", DESCENDING)], name="last_seen"),
+        IndexModel([("memberships.side_id", ASCENDING), ("name_key", ASCENDING)], name="side"),
+        IndexModel([("type", ASCENDING), ("name_key", ASCENDING)], name="type_name"),
     ],
     "articles": [
         IndexModel([("updated_at", DESCENDING), ("_id", DESCENDING)], name="updated_at"),
@@ -88,6 +101,9 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("article_id", ASCENDING), ("span.start", ASCENDING)], name="article_order"),
         IndexModel([("side_id", ASCENDING), ("published_at", DESCENDING)], name="side_date"),
         IndexModel([("speaker_key", ASCENDING), ("published_at", DESCENDING)], name="speaker"),
+        IndexModel(
+            [("speaker.id", ASCENDING), ("published_at", DESCENDING)], name="speaker_id_date"
+        ),
         IndexModel([("kind", ASCENDING), ("published_at", DESCENDING)], name="kind_date"),
         IndexModel([("origin", ASCENDING), ("published_at", DESCENDING)], name="origin_date"),
         IndexModel([("review.status", ASCENDING), ("created_at", DESCENDING)], name="review"),
@@ -175,96 +191,6 @@ def store_lock(client) -> threading.RLock:
         if lock is None:
             lock = _STORE_LOCKS[client] = threading.RLock()
         return lock
-
-
-class Serialised:
-    """A mongomock object whose every call runs alone, under its store's lock."""
-
-    def __init__(self, inner, lock):
-        self._inner = inner
-        self._lock = lock
-
-    def __getattr__(self, name):
-        value = getattr(self._inner, name)
-        if not callable(value):
-            return value
-
-        def call(*args, **kwargs):
-            with self._lock:
-                result = value(*args, **kwargs)
-            return self._wrap(result)
-
-        return call
-
-    def _wrap(self, result):
-        """What a call hands back to the caller."""
-        return result
-
-
-class SerialCursor(Serialised):
-    """A mongomock cursor that reads its results while holding the store's lock."""
-
-    def __init__(self, inner, lock):
-        super().__init__(inner, lock)
-        self._results = None
-
-    def _wrap(self, result):
-        return self if result is self._inner else result
-
-    def __iter__(self):
-        if self._results is None:
-            with self._lock:
-                self._results = iter(list(self._inner))
-        return self._results
-
-    def __next__(self):
-        return next(iter(self))
-
-
-class SerialCollection(Serialised):
-    """A mongomock collection whose every call runs alone, under one lock per store.
-
-    mongomock's compound operations are not atomic (find_one_and_update finds with the
-    filter, then updates by ``_id`` alone; delete_many can meet a document removed under
-    it): serialising them gives the single-document atomicity MongoDB guarantees.
-    """
-
-    def _wrap(self, result):
-        return SerialCursor(result, self._lock) if isinstance(result, CursorType) else result
-
-
-DATABASE_METHODS = {"command", "drop_collection", "list_collection_names", "create_collection"}
-
-
-class SerialDatabase:
-    """A mongomock database handing out serialised collections."""
-
-    def __init__(self, inner, lock):
-        self._inner = inner
-        self._lock = lock
-        self._collections: dict[str, SerialCollection] = {}
-
-    def __getitem__(self, name: str) -> SerialCollection:
-        collection = self._collections.get(name)
-        if collection is None:
-            collection = SerialCollection(self._inner[name], self._lock)
-            self._collections[name] = collection
-        return collection
-
-    def __getattr__(self, name: str):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        if name in {"name", "client"}:
-            return getattr(self._inner, name)
-        if name not in DATABASE_METHODS:
-            return self[name]  # attribute access names a collection, as in pymongo
-        method = getattr(self._inner, name)
-
-        def call(*args, **kwargs):
-            with self._lock:
-                return method(*args, **kwargs)
-
-        return call
 
 
 class Store:

@@ -11,6 +11,7 @@ from service.changes.repository import RESOURCES, ChangeRepository
 from service.clock import utcnow
 from service.errors import NotFound, VersionMismatch
 from service.formats.textsearch import TEXT_FIELDS, parse_query
+from service.serialised import SerialCollection
 
 
 def sort_spec(keys, field_map: dict[str, str]) -> list[tuple[str, int]]:
@@ -78,6 +79,9 @@ class Repository:
     def __init__(self, db):
         self.db = db
         collection = db[self.collection_name]
+        # The embedded store counts and pages in one scan; MongoDB uses an index for each.
+        native = isinstance(collection, SerialCollection) and collection.native
+        self._one_pass = collection if native else None
         # Articles, claims and sides: every write goes through the change feed.
         self.collection: Any = (
             RecordedCollection(collection, self.collection_name, ChangeRepository(db))
@@ -105,6 +109,8 @@ class Repository:
         order = self.order(sort)
         start = (page - 1) * per_page
         try:
+            if self._one_pass is not None:
+                return self._one_pass.find_page(query, order, start, per_page)
             total = self.collection.count_documents(query)
         except NotImplementedError:
             # The in-memory store (mongomock) has no $text: match the text in process.

@@ -12,6 +12,7 @@ RESOURCES = (
     "service.articles",
     "service.claims",
     "service.sides",
+    "service.speakers",
     "service.auth",
     "service.webhooks",
 )

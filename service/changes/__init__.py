@@ -1,1 +1,1 @@
-"""The change feed: every write to articles, claims and sides, in the order it took effect."""
+"""The change feed: every write to articles, claims, sides and speakers, in order."""

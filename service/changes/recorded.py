@@ -1,4 +1,4 @@
-"""The write seam of articles, claims and sides: every write is a recorded change.
+"""The write seam of articles, claims, sides and speakers: every write is a recorded change.
 
 A ``RecordedCollection`` stands in for the pymongo collection of a resource repository
 (``persistence.Repository`` hands it out), so no write path can skip the feed: each

@@ -8,6 +8,7 @@ DERIVED_FIELDS = {
     "articles": {"claim_count", "side_ids", "claims_lease", *COUNTER_TICKETS},
     "sides": {"claim_count", *COUNTER_TICKETS},
     "claims": set(),
+    "speakers": {"claim_count", "first_seen", "last_seen", *COUNTER_TICKETS},
 }
 
 
@@ -18,4 +19,7 @@ def references(resource: str, doc: dict) -> dict:
         return {"article_id": doc.get("article_id"), "side_ids": [side] if side else []}
     if resource == "articles":
         return {"article_id": doc.get("_id"), "side_ids": list(doc.get("side_ids") or [])}
+    if resource == "speakers":
+        sides = list(dict.fromkeys(m["side_id"] for m in doc.get("memberships") or []))
+        return {"article_id": None, "side_ids": sides}
     return {"article_id": None, "side_ids": [doc.get("_id")]}

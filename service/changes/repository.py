@@ -15,8 +15,8 @@ from service.clock import utcnow
 from service.store_state import state_for
 
 PENDING, COMMITTED, VOID = "pending", "committed", "void"
-RESOURCES = ("articles", "claims", "sides")
-EVENTS = {"articles": "article", "claims": "claim", "sides": "side"}
+RESOURCES = ("articles", "claims", "sides", "speakers")
+EVENTS = {"articles": "article", "claims": "claim", "sides": "side", "speakers": "speaker"}
 MAX_RESERVE_ATTEMPTS = 10_000
 
 

@@ -158,6 +158,10 @@ class ClaimRepository(Repository):
             query["article_id"] = any_of(filters["article_id"])
         if side_ids is not None:
             query["side_id"] = any_of(side_ids) if side_ids else {"$in": []}
+        if filters.get("speaker_id") is not None:
+            query["speaker.id"] = (
+                any_of(filters["speaker_id"]) if filters["speaker_id"] else {"$in": []}
+            )
         if filters.get("speaker"):
             query["speaker_key"] = any_of([speaker_key({"name": s}) for s in filters["speaker"]])
         if filters.get("min_confidence") is not None:
@@ -174,15 +178,58 @@ class ClaimRepository(Repository):
         """How many claims are attributed to a side."""
         return self.collection.count_documents({"side_id": side_id})
 
-    def count_by_side(self, article_id: ObjectId) -> dict[ObjectId | None, int]:
-        """How many claims an article has per side (None: unattributed), in one aggregate."""
-        rows = self.collection.aggregate(
-            [
-                {"$match": {"article_id": article_id}},
-                {"$group": {"_id": "$side_id", "n": {"$sum": 1}}},
-            ]
+    def speaker_counts(self, speaker_id: ObjectId) -> dict:
+        """A speaker's claim_count, and the first and last date it was quoted on (the
+        article's date, else when the claim was stored)."""
+        seen = {"$ifNull": ["$published_at", "$created_at"]}
+        rows = list(
+            self.collection.aggregate(
+                [
+                    {"$match": {"speaker.id": speaker_id}},
+                    {
+                        "$group": {
+                            "_id": None,
+                            "n": {"$sum": 1},
+                            "first": {"$min": seen},
+                            "last": {"$max": seen},
+                        }
+                    },
+                ]
+            )
         )
-        return {row["_id"]: row["n"] for row in rows}
+        if not rows:
+            return {"claim_count": 0, "first_seen": None, "last_seen": None}
+        row = rows[0]
+        return {"claim_count": row["n"], "first_seen": row["first"], "last_seen": row["last"]}
+
+    def count_for_speaker(self, speaker_id: ObjectId) -> int:
+        """How many claims are resolved to a speaker."""
+        return self.collection.count_documents({"speaker.id": speaker_id})
+
+    def speakers_of_article(self, article_id: ObjectId) -> set:
+        """The ids of the speakers an article's claims are resolved to."""
+        return set(self.collection.distinct("speaker.id", {"article_id": article_id})) - {None}
+
+    def speaker_names(self, article_id: ObjectId) -> list[dict]:
+        """The speakers (name, type, id) of an article's claims."""
+        cursor = self.collection.find({"article_id": article_id}, {"speaker": 1})
+        return [doc["speaker"] for doc in cursor if (doc.get("speaker") or {}).get("name")]
+
+    def move_speaker(self, from_id: ObjectId, to_id: ObjectId | None) -> set[ObjectId]:
+        """Point the claims of one speaker at another (None: unlink); their article ids."""
+        article_ids = set(self.collection.distinct("article_id", {"speaker.id": from_id}))
+        self.collection.update_many({"speaker.id": from_id}, {"$set": {"speaker.id": to_id}})
+        return article_ids
+
+    def count_by_side(self, article_id: ObjectId) -> dict[ObjectId | None, int]:
+        """How many claims an article has per side (None: unattributed), in one read."""
+        # A projected find, not an aggregate: mongomock copies a whole collection for an
+        # aggregate; on MongoDB both read the article's claims through one index range.
+        counts: dict[ObjectId | None, int] = {}
+        for claim in self.collection.find({"article_id": article_id}, {"side_id": 1}):
+            side = claim.get("side_id")
+            counts[side] = counts.get(side, 0) + 1
+        return counts
 
     def delete_replaceable(self, claim_ids: list[ObjectId]) -> None:
         """Delete these claims if they are still extracted and unreviewed."""

@@ -1,4 +1,4 @@
-"""Claim endpoints, including the claims of one article or one side."""
+"""Claim endpoints, including the claims of one article, side or speaker."""
 
 from functools import partial
 
@@ -14,6 +14,7 @@ from service.claims.schemas import (
     ClaimQuerySchema,
     ClaimSchema,
     ClaimUpdateSchema,
+    SpeakerClaimQuerySchema,
 )
 from service.db import get_db
 from service.formats.negotiation import CSV, JSON_LD, NDJSON
@@ -99,6 +100,18 @@ def side_claims(args, side_id):
     listing = current_listing()
     page = partial(listing.side_claims, side_id=side_id)
     return claim_list(args, listing, page, partial(listing.side_claim_stream, side_id=side_id))
+
+
+@blp.route("/speakers/<objectid:speaker_id>/claims")
+@produces(JSON_LD, CSV, NDJSON)
+@blp.arguments(SpeakerClaimQuerySchema, location="query")
+@blp.response(200, ClaimPageSchema)
+def speaker_claims(args, speaker_id):
+    """A speaker's claims across articles, newest first (JSON-LD, CSV and NDJSON too)."""
+    listing = current_listing()
+    page = partial(listing.speaker_claims, speaker_id=speaker_id)
+    stream = partial(listing.speaker_claim_stream, speaker_id=speaker_id)
+    return claim_list(args, listing, page, stream)
 
 
 @blp.route("/extract", methods=["POST"])

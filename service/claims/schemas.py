@@ -25,12 +25,19 @@ READ_ONLY = ("origin", "published_at", "side_evidence")
 SORT_KEYS = ("published_at", "created_at", "confidence", "span.start", "updated_at")
 
 
-class SpeakerSchema(ma.Schema):
-    """Who made a claim."""
+class ClaimSpeakerInputSchema(ma.Schema):
+    """Who made a claim, as a client writes it (the speaker id is resolved from the name)."""
 
     name = string(300, allow_none=True)
     title = string(300, allow_none=True)
     type = ma.fields.String(validate=ma.validate.OneOf(SPEAKER_TYPES), allow_none=True)
+
+
+class ClaimSpeakerSchema(ClaimSpeakerInputSchema):
+    """Who made a claim, and the speaker it was resolved to (read-only; null: no name)."""
+
+    # Claims stored before speakers existed have none: show null.
+    id = ObjectIdField(dump_only=True, allow_none=True, dump_default=None)
 
 
 class RatingSchema(ma.Schema):
@@ -98,7 +105,7 @@ class ClaimFields(ma.Schema):
 
     text = ma.fields.String(required=True)
     kind = ma.fields.String(required=True, validate=ma.validate.OneOf(KINDS))
-    speaker = ma.fields.Nested(SpeakerSchema)
+    speaker = ma.fields.Nested(ClaimSpeakerSchema)
     side_id = ObjectIdField(allow_none=True)
     cue = ma.fields.String(allow_none=True)
     span = ma.fields.Nested(Span, allow_none=True)
@@ -123,7 +130,7 @@ class _ClaimWriteFields(BodySchema):
 
     text = string(5000, min_length=1, validate=NOT_BLANK)
     kind = ma.fields.String(validate=ma.validate.OneOf(KINDS))
-    speaker = ma.fields.Nested(SpeakerSchema, allow_none=True)
+    speaker = ma.fields.Nested(ClaimSpeakerInputSchema, allow_none=True)
     side_id = ObjectIdField(allow_none=True)
     cue = string(100, allow_none=True)
     span = ma.fields.Nested(Span, allow_none=True)
@@ -156,6 +163,7 @@ class ClaimQuerySchema(QuerySchema):
         string(200, min_length=1), metadata={"description": "side id, slug, or none"}
     )
     speaker = filter_values(string(300, min_length=1), metadata={"description": "speaker name"})
+    speaker_id = filter_values(ObjectIdField(), metadata={"description": "resolved speaker id"})
     kind = filter_values(ma.fields.String(validate=ma.validate.OneOf(KINDS)))
     origin = filter_values(ma.fields.String(validate=ma.validate.OneOf(ORIGINS)))
     review_status = filter_values(ma.fields.String(validate=ma.validate.OneOf(REVIEW_STATUSES)))
@@ -174,6 +182,12 @@ class ArticleClaimQuerySchema(ClaimQuerySchema):
     """Filters of an article's claims; body order by default."""
 
     sort = Sort(SORT_KEYS, default="span.start")
+
+
+class SpeakerClaimQuerySchema(ClaimQuerySchema):
+    """Filters of a speaker's claims; newest first by default."""
+
+    sort = Sort(SORT_KEYS, default="-published_at")
 
 
 ClaimPageSchema = page_schema(ClaimSchema, "ClaimPage")

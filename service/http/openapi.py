@@ -54,6 +54,8 @@ ENUM_NAMES = {
     frozenset({"reader", "editor", "admin"}): "KeyRole",
     frozenset(EVIDENCE_VIAS): "EvidenceVia",
     frozenset({"json", "ninjs"}): "ArticleInputFormat",
+    frozenset({"person", "organization", "group", "place"}): "SpeakerKind",
+    frozenset({"review", "manual", "extraction"}): "MembershipSource",
 }
 NINJS_DOCUMENT = {
     "type": "object",
@@ -64,7 +66,7 @@ NINJS_DOCUMENT = {
 }
 CHANGE_DOCUMENT = {
     "type": "object",
-    "description": "The article, claim or side of a change as its GET answers it now",
+    "description": "The article, claim, side or speaker of a change as its GET answers it now",
     "additionalProperties": True,
 }
 # Free-form objects with a name of their own (fields point at them with `x-ref`).

@@ -2,13 +2,14 @@
 
 from bson import ObjectId
 
-from service.claims.repository import check_spans
+from service.claims.repository import SPEAKER_DEFAULT, check_spans
 from service.errors import Conflict, InvalidReference
 from service.extraction.types import EvidenceVia, SideEvidence
-from service.newsroom.desk import Desk
+from service.newsroom.desk import speaker_id
+from service.newsroom.speakers import SpeakerDesk
 
 
-class ClaimDesk(Desk):
+class ClaimDesk(SpeakerDesk):
     """Creates, changes and deletes claims, keeping their article and side in step."""
 
     def _side_name(self, side_id: ObjectId | None) -> str | None:
@@ -30,16 +31,23 @@ class ClaimDesk(Desk):
         fields = {k: v for k, v in data.items() if k != "article_id"}
         fields["side_evidence"] = _evidence("manual", side_name)
         doc = self.claims.new_document(fields, article, "manual", actor)
+        self._refuse_same_statement(doc)  # before the speaker is resolved: a 409 changes nothing
+        [resolved] = self.resolve_speakers(article, [{"speaker": doc["speaker"]}], actor)
+        doc["speaker"] = resolved["speaker"]
         with self.claims.statement_lock():
-            same = self.claims.same_statement(doc)
-            if same is not None:
-                raise Conflict("The article already has this statement", same["_id"])
+            self._refuse_same_statement(doc)
             self.store_claims([doc])
         if not self.articles.exists(article["_id"]):
             # The article was deleted while we wrote: do not leave the claim behind.
             self.claims.remove(doc["_id"])
             raise InvalidReference("article_id", f"No article with id {data['article_id']}")
         return doc
+
+    def _refuse_same_statement(self, doc: dict) -> None:
+        """Conflict when the article already has this statement."""
+        same = self.claims.same_statement(doc)
+        if same is not None:
+            raise Conflict("The article already has this statement", same["_id"])
 
     def update(self, claim: dict, changes: dict, actor: str | None) -> dict:
         """Merge-patch a claim read at its current version."""
@@ -48,14 +56,29 @@ class ClaimDesk(Desk):
             side_name = self._side_name(changes["side_id"])
             if changes["side_id"] != claim["side_id"]:
                 changes["side_evidence"] = _evidence("review", side_name)
+        if "speaker" in changes:
+            changes["speaker"] = self._speaker_of(claim, changes["speaker"], actor)
         body = ""
         if self.claims.needs_body(changes):
             body = self.articles.body(claim["article_id"]) or ""
         doc = self.claims.update(claim, changes, actor, body)
-        if doc["side_id"] != claim["side_id"]:
+        if doc["side_id"] != claim["side_id"] or speaker_id(doc) != speaker_id(claim):
             self.detach_vanished_sides([doc])
-            self.refresh_counters({claim["article_id"]}, {claim["side_id"], doc["side_id"]})
+            self.refresh_counters(
+                {claim["article_id"]},
+                {claim["side_id"], doc["side_id"]},
+                {speaker_id(claim), speaker_id(doc)},
+            )
+        self.record_review(claim, doc, changes, actor)
         return doc
+
+    def _speaker_of(self, claim: dict, given: dict | None, actor) -> dict:
+        """The claim's speaker after a patch, resolved again to a speaker id."""
+        speaker = {**claim["speaker"], **(given or SPEAKER_DEFAULT)}
+        speaker["type"] = speaker["type"] or "unknown"
+        article = self.articles.find(claim["article_id"]) or {"_id": claim["article_id"]}
+        [resolved] = self.resolve_speakers(article, [{"speaker": speaker}], actor)
+        return resolved["speaker"]
 
     def delete(self, claim: dict) -> None:
         """Delete one claim and update its counters."""
@@ -83,13 +106,15 @@ class ClaimDesk(Desk):
 
     def delete_article(self, article: dict) -> None:
         """Delete an article and its claims, never leaving a claim without its article."""
+        speaker_ids = self.claims.speakers_of_article(article["_id"])
         side_ids = self.claims.delete_for_article(article["_id"])
         # Not at a version: with the claims gone, the article must go too (If-Match was
         # checked when it was read).
         self.articles.remove(article["_id"])
         # A claim created while we deleted would point at nothing: sweep again.
+        speaker_ids |= self.claims.speakers_of_article(article["_id"])
         side_ids |= self.claims.delete_for_article(article["_id"])
-        self.refresh_counters(set(), side_ids)
+        self.refresh_counters(set(), side_ids, speaker_ids)
 
 
 def _evidence(via: EvidenceVia, side_name: str | None) -> SideEvidence | None:

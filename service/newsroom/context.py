@@ -14,6 +14,7 @@ from service.newsroom.bulk import BulkIngest
 from service.newsroom.claims import ClaimDesk
 from service.newsroom.ingest import Ingest
 from service.newsroom.listing import Listing
+from service.newsroom.speakers import SpeakerDesk
 from service.observability.metrics import TimedExtractor
 
 log = logging.getLogger(__name__)
@@ -75,3 +76,8 @@ def current_desk() -> ClaimDesk:
 def current_listing() -> Listing:
     """List pages with cross-resource filters for this request."""
     return Listing(get_db())
+
+
+def current_speaker_desk() -> SpeakerDesk:
+    """Speaker writes that reach claims and sides, for this request."""
+    return SpeakerDesk(get_db())

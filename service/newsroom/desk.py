@@ -1,25 +1,36 @@
-"""The three repositories a newsroom operation works across, and the counters they share."""
+"""The repositories a newsroom operation works across, and the counters they share."""
 
 from bson import ObjectId
 
 from service.articles.repository import ArticleRepository
 from service.claims.repository import ClaimRepository
 from service.sides.repository import SideRepository
+from service.speakers.repository import SpeakerRepository
+
+
+def speaker_id(claim: dict) -> ObjectId | None:
+    """The id of the speaker a claim is resolved to (None for none)."""
+    return (claim.get("speaker") or {}).get("id")
 
 
 class Desk:
-    """Articles, claims and sides of one database, with the counters kept between them."""
+    """Articles, claims, sides and speakers of one database, with the counters between them."""
 
     def __init__(self, db):
         self.articles = ArticleRepository(db)
         self.claims = ClaimRepository(db)
         self.sides = SideRepository(db)
+        self.speakers = SpeakerRepository(db)
 
     def store_claims(self, docs: list[dict]) -> list[dict]:
         """Insert claims already checked against their article; recount both sides."""
         self.claims.insert_many(docs)
         self.detach_vanished_sides(docs)
-        self.refresh_counters({d["article_id"] for d in docs}, {d["side_id"] for d in docs})
+        self.refresh_counters(
+            {d["article_id"] for d in docs},
+            {d["side_id"] for d in docs},
+            {speaker_id(d) for d in docs},
+        )
         return docs
 
     def detach_vanished_sides(self, docs: list[dict]) -> None:
@@ -33,11 +44,12 @@ class Desk:
 
     def claim_deleted(self, claim: dict) -> None:
         """Keep the counters in step after ``claim`` was deleted."""
-        self.refresh_counters({claim["article_id"]}, {claim["side_id"]})
+        self.refresh_counters({claim["article_id"]}, {claim["side_id"]}, {speaker_id(claim)})
 
-    def refresh_counters(self, article_ids: set, side_ids: set) -> None:
-        """Recount ``claim_count`` / ``side_ids`` of the articles and ``claim_count`` of the
-        sides touched, exactly under concurrency.
+    def refresh_counters(self, article_ids: set, side_ids: set, speaker_ids=frozenset()) -> None:
+        """Recount ``claim_count`` / ``side_ids`` of the articles, ``claim_count`` of the
+        sides and ``claim_count`` / ``first_seen`` / ``last_seen`` of the speakers touched,
+        exactly under concurrency.
 
         Each recount takes a ticket on the document before it counts, and is stored only
         over a count with an older ticket. Every claim write comes before its writer's
@@ -55,6 +67,10 @@ class Desk:
             ticket = self.sides.count_ticket(side_id)
             if ticket is not None:
                 self.sides.set_claim_count(side_id, self.claims.count_for_side(side_id), ticket)
+        for speaker in set(speaker_ids) - {None}:
+            ticket = self.speakers.count_ticket(speaker)
+            if ticket is not None:
+                self.speakers.set_counters(speaker, self.claims.speaker_counts(speaker), ticket)
 
     def detach_side(self, side_id: ObjectId) -> None:
         """Make the claims of a side unattributed and recount their articles."""

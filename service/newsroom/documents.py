@@ -3,8 +3,14 @@
 from service.articles.schemas import ArticleSchema
 from service.claims.schemas import ClaimSchema
 from service.sides.schemas import SideSchema
+from service.speakers.schemas import SpeakerSchema
 
-SCHEMAS = {"articles": ArticleSchema(), "claims": ClaimSchema(), "sides": SideSchema()}
+SCHEMAS = {
+    "articles": ArticleSchema(),
+    "claims": ClaimSchema(),
+    "sides": SideSchema(),
+    "speakers": SpeakerSchema(),
+}
 VERSION_FIELDS = {"version": 1, "change_seq": 1}
 
 

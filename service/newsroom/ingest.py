@@ -19,7 +19,8 @@ from service.clock import utcnow
 from service.errors import Conflict, DomainError, ExtractionBusy, NotFound, VersionMismatch
 from service.extraction.types import ClaimExtractor, ExtractedClaim, NewSide
 from service.newsroom import reconcile
-from service.newsroom.desk import Desk
+from service.newsroom.desk import speaker_id
+from service.newsroom.speakers import SpeakerDesk
 
 log = logging.getLogger(__name__)
 # What of an extracted claim is stored; side_id and side_name are resolved first.
@@ -51,7 +52,7 @@ class Run:
         }
 
 
-class Ingest(Desk):
+class Ingest(SpeakerDesk):
     """Creates, changes and re-extracts articles, keeping their extracted claims in step."""
 
     def __init__(
@@ -152,6 +153,8 @@ class Ingest(Desk):
         updated = self.articles.update(article, changes, actor)
         if "published_at" in changes:
             self.claims.set_published_at(updated["_id"], updated["published_at"])
+            # Their speakers were first and last seen by the articles' dates.
+            self.refresh_counters(set(), set(), self.claims.speakers_of_article(updated["_id"]))
         if not new_body:
             return updated
         bodies = (updated["body"], article["body"])
@@ -199,6 +202,7 @@ class Ingest(Desk):
             body, old_body = bodies
             existing = self.claims.for_article(article_id)
             if run.status == "done":
+                found = self._with_speakers({**article, "body": body}, found, actor)
                 plan = reconcile.plan(existing, found, body, old_body)
             else:
                 plan = reconcile.relocation(existing, body, old_body)
@@ -209,6 +213,11 @@ class Ingest(Desk):
             raise
         self.articles.release_claims(article_id, token)
         return True
+
+    def _with_speakers(self, article: dict, found: list[dict], actor) -> list[dict]:
+        """Found claims resolved to speakers, and given their speaker's side where the text
+        shows none (speaker ids stay stable: the same name resolves to the same speaker)."""
+        return self.sides_from_speakers(article, self.resolve_speakers(article, found, actor))
 
     def _hold(self, article_id, token) -> bool:
         """Take the article's claims lease for ``token``, waiting while another run holds it;
@@ -225,9 +234,11 @@ class Ingest(Desk):
     def _apply(self, article: dict, plan: reconcile.Plan, actor) -> None:
         """Write a plan (deletes, updates in place, inserts), then recount what it touched."""
         sides = {c["side_id"] for c in plan.deletes}
+        speakers = {speaker_id(c) for c in plan.deletes}
         self.claims.delete_replaceable([c["_id"] for c in plan.deletes])
         for claim, fields in plan.updates:
             sides |= {claim["side_id"], fields.get("side_id", claim["side_id"])}
+            speakers |= {speaker_id(claim), speaker_id(fields)}
             self._update_in_place(claim, fields, actor)
         docs = [
             self.claims.new_document(
@@ -238,10 +249,12 @@ class Ingest(Desk):
         self.claims.insert_many(docs)
         self.detach_vanished_sides(docs)
         sides |= {d["side_id"] for d in docs}
+        speakers |= {speaker_id(d) for d in docs}
         if not self.articles.exists(article["_id"]):
             self.claims.delete_for_article(article["_id"])  # deleted meanwhile: no orphans
+            self.refresh_counters(set(), set(), speakers)
             raise NotFound(f"No article with id {article['_id']}")
-        self.refresh_counters({article["_id"]}, sides)
+        self.refresh_counters({article["_id"]}, sides, speakers)
 
     def _update_in_place(self, claim: dict, fields: dict, actor) -> None:
         """Change a claim at its version; one edited meanwhile is read again and, if an editor

@@ -1,4 +1,4 @@
-"""List pages whose filters name another resource (a side by id or slug)."""
+"""List pages whose filters name another resource (a side by id or slug, a speaker)."""
 
 from collections.abc import Iterable, Iterator
 
@@ -47,6 +47,11 @@ class Listing(Desk):
             side_ids = (
                 [fixed["side_id"]] if side_ids is None or fixed["side_id"] in side_ids else []
             )
+        if "speaker_id" in fixed:
+            wanted = args.get("speaker_id")
+            args["speaker_id"] = (
+                [] if wanted and fixed["speaker_id"] not in wanted else [fixed["speaker_id"]]
+            )
         if "article_id" in fixed:
             wanted = args.get("article_id")
             args["article_id"] = (
@@ -83,6 +88,22 @@ class Listing(Desk):
         """All of a side's claims, lazily (NotFound at once without the side)."""
         self.sides.get(side_id)
         return self.claim_stream(args, side_id=side_id)
+
+    def speaker_claims(self, args: dict, speaker_id: ObjectId) -> tuple[list[dict], int]:
+        """A page of a speaker's claims (NotFound without the speaker)."""
+        self.speakers.get(speaker_id)
+        return self.claim_page(args, speaker_id=speaker_id)
+
+    def speaker_claim_stream(self, args: dict, speaker_id: ObjectId) -> Iterator[dict]:
+        """All of a speaker's claims, lazily (NotFound at once without the speaker)."""
+        self.speakers.get(speaker_id)
+        return self.claim_stream(args, speaker_id=speaker_id)
+
+    def speaker_page(self, args: dict) -> tuple[list[dict], int]:
+        """One page of speakers matching ``args`` (a side filter by id or slug)."""
+        side_ids = self.sides.resolve(args["side"]) if args.get("side") else None
+        query = self.speakers.query(args, side_ids)
+        return self.speakers.find_page(query, args["sort"], args["page"], args["per_page"])
 
     def claim_records(
         self, claims: Iterable[dict], batch: int = EXPORT_BATCH

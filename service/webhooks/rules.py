@@ -7,10 +7,10 @@ from service.errors import InvalidReference
 
 EVENT_TYPES = tuple(
     f"{resource}.{event}"
-    for resource in ("article", "claim", "side")
+    for resource in ("article", "claim", "side", "speaker")
     for event in ("created", "updated", "deleted")
 )
-RESOURCE_NAMES = {"articles": "article", "claims": "claim", "sides": "side"}
+RESOURCE_NAMES = {"articles": "article", "claims": "claim", "sides": "side", "speakers": "speaker"}
 
 
 def is_loopback(host: str) -> bool:

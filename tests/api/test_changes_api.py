@@ -14,7 +14,7 @@ def test_bad_feed_queries_are_422(client, problem):
     for query in (
         "limit=0",
         "limit=1001",
-        "resource=speakers",
+        "resource=webhooks",
         "include=everything",
         "after=%%%",
         "after=bm90LWEtY3Vyc29y",

@@ -32,7 +32,7 @@ def test_manual_claim_defaults(client, make_article):
         "start": article["body"].index("taxes will fall"),
         "end": article["body"].index("taxes will fall") + len("taxes will fall next year"),
     }
-    assert claim["speaker"] == {"name": None, "title": None, "type": "unknown"}
+    assert claim["speaker"] == {"name": None, "title": None, "type": "unknown", "id": None}
     assert claim["review"]["status"] == "unreviewed"
     assert claim["review"]["reviewed_at"] is None
     assert claim["side_id"] is None
@@ -66,6 +66,7 @@ def test_manual_claim_keeps_given_fields(make_side, make_article, make_claim):
         tags=["budget"],
         review={"status": "confirmed", "note": "checked"},
     )
+    assert claim["speaker"].pop("id")  # resolved to a speaker: see test_speakers_api.py
     assert claim["speaker"] == {"name": "Jane Doe", "title": "economist", "type": "person"}
     assert claim["side_id"] == side["id"]
     assert claim["span"] == {"start": 0, "end": 5}
@@ -150,6 +151,7 @@ def test_patch_merges_speaker_and_review(client, make_article, make_claim):
     )
     assert response.status_code == 200
     patched = response.get_json()
+    assert patched["speaker"].pop("id")
     assert patched["speaker"] == {"name": "Jane Doe", "title": None, "type": "person"}
     assert patched["review"]["note"] == "look again"
     assert patched["review"]["status"] == "unreviewed"
@@ -174,7 +176,7 @@ def test_patch_null_clears_optional_fields(client, make_side, make_article, make
     assert (patched["side_id"], patched["cue"], patched["tags"]) == (None, None, [])
     assert (patched["span"], patched["speaker_span"]) == (None, None)
     speakerless = client.patch(f"{API}/claims/{claim['id']}", json={"speaker": None}).get_json()
-    assert speakerless["speaker"] == {"name": None, "title": None, "type": "unknown"}
+    assert speakerless["speaker"] == {"name": None, "title": None, "type": "unknown", "id": None}
     assert client.get(f"{API}/claims?speaker=jane").get_json()["total"] == 0
 
 

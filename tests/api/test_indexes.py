@@ -12,12 +12,18 @@ from pymongo import TEXT
 from service.articles.repository import ArticleRepository
 from service.articles.schemas import ArticleQuerySchema
 from service.claims.repository import ClaimRepository
-from service.claims.schemas import ArticleClaimQuerySchema, ClaimQuerySchema
+from service.claims.schemas import (
+    ArticleClaimQuerySchema,
+    ClaimQuerySchema,
+    SpeakerClaimQuerySchema,
+)
 from service.db import EXTENSION, INDEXES
 from service.http.fields import ObjectIdField, Sort, UTCDateTime
 from service.persistence import sort_spec
 from service.sides.repository import SideRepository
 from service.sides.schemas import SideQuerySchema
+from service.speakers.repository import SpeakerRepository
+from service.speakers.schemas import SpeakerQuerySchema
 
 PAGING = {"page", "per_page", "sort"}
 
@@ -38,7 +44,14 @@ def claims_query(db, filters):
     return ClaimRepository(db).query(filters, side_ids)
 
 
+def speakers_query(db, filters):
+    side_ids = [ObjectId()] if filters.get("side") else None  # the listing resolves sides
+    return SpeakerRepository(db).query(filters, side_ids)
+
+
 ENDPOINTS = {
+    "speakers": (SpeakerQuerySchema, SpeakerRepository, speakers_query),
+    "speaker claims": (SpeakerClaimQuerySchema, ClaimRepository, claims_query),
     "sides": (SideQuerySchema, SideRepository, sides_query),
     "articles": (ArticleQuerySchema, ArticleRepository, articles_query),
     "claims": (ClaimQuerySchema, ClaimRepository, claims_query),
@@ -168,6 +181,10 @@ PRIMARY_SHAPES = [
     ("article claims", "article_id", "span.start"),
     ("claims", "side", "published_at"),
     ("claims", "speaker", "published_at"),
+    ("claims", "speaker_id", "published_at"),
+    ("speaker claims", "speaker_id", "published_at"),
+    ("speakers", "side", "name"),
+    ("speakers", "type", "name"),
     ("articles", None, "published_at"),
     ("articles", "source", "published_at"),
     ("articles", "tag", "published_at"),

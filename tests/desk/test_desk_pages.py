@@ -136,12 +136,6 @@ def test_a_rejected_article_shows_the_apis_reasons(browser, desk):
     assert desk.api().get("/api/v1/articles").json["total"] == 4
 
 
-def test_speaker_page_says_when_the_registry_is_missing(browser, desk):
-    assert desk.api().get("/api/v1/speakers").status_code == 404
-    open_page(browser, f"{desk.url}/desk/speakers/0123456789abcdef01234567", "#speaker[data-ready]")
-    assert browser.find_element(By.ID, "speaker-name").text == "Speaker registry not available"
-
-
 def test_text_from_articles_and_sides_is_never_markup(browser, desk):
     api = desk.api()
     side = api.post("/api/v1/sides", json={"name": f"Side {HOSTILE}"}).json

@@ -143,7 +143,7 @@ def test_the_readme_walk_through(generated, api):
 
     # 3. A manual claim. Extraction already found the airline's statement, so that one is a
     #    409 problem naming the stored claim (API.md "Duplicates"); a new statement is stored.
-    airline = models.Speaker(name="The airline", type_=models.SpeakerType.ORGANIZATION)
+    airline = models.ClaimSpeakerInput(name="The airline", type_=models.SpeakerType.ORGANIZATION)
     duplicate = create_claim.sync(
         client=api,
         body=models.ClaimCreate(

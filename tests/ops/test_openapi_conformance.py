@@ -8,6 +8,8 @@ store matches text in process).
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.core.mutations import OperatorKind
+from schemathesis.core.parameters import ParameterLocation
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     negative_data_rejection,
@@ -62,9 +64,39 @@ def no_server_error():
     return check
 
 
+def free_text_list(case, name: str | None) -> bool:
+    """Whether a query parameter is a list of plain strings (no enum, no pattern)."""
+    parameter = case.operation.get_parameter_set(ParameterLocation.QUERY).get(name)
+    schema = (getattr(parameter, "definition", None) or {}).get("schema") or {}
+    items = schema.get("items") or {}
+    plain = items.get("type") == "string" and not {"enum", "pattern"} & set(items)
+    return schema.get("type") == "array" and plain
+
+
+def valid_on_the_wire(case) -> bool:
+    """Whether the case is negative only by a free-text list filter turned into another
+    type (null, a number, ...), which a query string sends as text, a valid value of that
+    filter, and by the Authorization header this test sends itself."""
+    data = case.meta.phase.data if case.meta is not None else None
+    mutations = getattr(data, "mutations", None) or []
+    retyped = [
+        m
+        for m in mutations
+        if m.parameter_location == ParameterLocation.QUERY
+        and m.operator == OperatorKind.CHANGE_TYPE
+        and free_text_list(case, m.parameter)
+    ]
+    ours = [
+        m
+        for m in mutations
+        if m.parameter_location == ParameterLocation.HEADER and m.parameter == "Authorization"
+    ]
+    return bool(retyped) and len(retyped) + len(ours) == len(mutations)
+
+
 def rejects_negative_data(ctx, response, case):
     """schemathesis' negative-data check, counting 413 (over MAX_BODY_BYTES) as a rejection."""
-    if response.status_code == 413:
+    if response.status_code == 413 or valid_on_the_wire(case):
         return None
     return negative_data_rejection(ctx, response, case)
 

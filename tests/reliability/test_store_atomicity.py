@@ -69,7 +69,10 @@ def test_parallel_patches_of_different_fields_lose_nothing(crowded):
         after = client.get(path).get_json()
         for patch in patches:
             for field, value in patch.items():
-                assert after[field] == value, (round_number, field, after[field], value)
+                got = after[field]
+                if isinstance(value, dict):  # the service adds the resolved speaker's id
+                    got = {key: got[key] for key in value}
+                assert got == value, (round_number, field, after[field], value)
         assert after["version"] == before["version"] + WRITERS
 
 

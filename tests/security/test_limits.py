@@ -1,7 +1,11 @@
 """Rate limits per key, 429 as problem+json with Retry-After; body and list bounds."""
 
+import threading
+import time
+
 from service.auth.repository import KeyRepository
 from service.db import get_db
+from service.limits import SweptMemoryStorage
 
 
 def test_429_after_the_limit_per_key(make_app):
@@ -63,3 +67,20 @@ def test_cors_is_off_by_default_and_allow_listed(make_app):
     assert allowed.headers["Access-Control-Allow-Origin"] == "https://cms.example"
     other = client.get("/api/v1/sides", headers={"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in other.headers
+
+
+def test_in_process_limits_start_no_thread_per_request_and_still_sweep(make_app):
+    app = make_app({"RATE_LIMIT_ENABLED": True, "RATE_LIMIT": "1000 per minute"})
+    storage = app.extensions["claimdesk.limiter"].limiter.storage
+    assert isinstance(storage, SweptMemoryStorage)
+    client = app.test_client()
+    before = threading.active_count()
+    statuses = {client.get("/api/v1/sides").status_code for _ in range(30)}
+    assert statuses == {200}
+    assert threading.active_count() <= before
+    storage.incr("stale", expiry=0.001)
+    storage.next_sweep = 0.0  # a second has passed: the next hit sweeps
+    time.sleep(0.01)
+    storage.incr("fresh", expiry=60)
+    assert "stale" not in storage.storage
+    assert storage.get("fresh") == 1

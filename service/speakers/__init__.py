@@ -1,0 +1,1 @@
+"""Speakers: the people and organisations who make claims, across articles."""
