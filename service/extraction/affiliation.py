@@ -5,12 +5,12 @@ topic, the paragraph or another speaker."""
 import re
 from collections.abc import Callable
 
+from spacy.tokens import Token
+
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
     COMPANY_NOUNS,
-    GOVERNMENT_TITLES,
-    GOVERNMENT_WORDS,
     LAWYER_WORDS,
     NEUTRAL_ROLES,
     OFFICIAL_WORDS,
@@ -18,7 +18,6 @@ from service.extraction.lexicon import (
     PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     POSTED_ROLES,
-    ROLE_NOUNS,
     SPOKESPERSON_WORDS,
     TITLE_WORDS,
 )
@@ -28,6 +27,14 @@ from service.extraction.role_rules import (
     institution_office,
     office_in_setting,
     stated_role,
+)
+from service.extraction.setting_rules import (
+    OWN_AFFILIATION,
+    government_office,
+    office_in_sentence,
+    officer_in_focus,
+    place_topic_office,
+    role_of,
 )
 from service.extraction.sides import (
     Evidence,
@@ -43,8 +50,6 @@ from service.extraction.sides import (
 Found = tuple[SideRef | None, Evidence | None] | None
 DEFINITE_POSSESSOR = re.compile(r"^([a-z][\w-]+)(?:'s|\u2019s)$")
 POSSESSOR = re.compile(r"^([A-Z][\w-]+)(?:'s|\u2019s)$")
-# A title with its own place of work states an affiliation ("a professor at X University").
-OWN_AFFILIATION = re.compile(r"\b(?:at|from|with|of|for)\s+(?:the\s+)?[A-Z]\w*(?:'s)?\s+[A-Z]")
 
 
 class Affiliations:
@@ -61,12 +66,13 @@ class Affiliations:
         nearby: list[Speaker],
         roles: list[str],
         setting: str = "",
+        head: Token | None = None,
     ) -> Speaker:
         """The speaker with the side of the first evidence rule that finds one."""
         if speaker.side is not None:
             return speaker
         mention = read_mention(speaker, context, nearby, roles)
-        mention.setting = setting
+        mention.setting, mention.head = setting, head
         if words_of(mention.title) & ANTAGONIST_NOUNS:
             # "a critic of the airline" does not speak for the airline
             mention.title, mention.phrase, mention.relatives = "", "", []
@@ -226,20 +232,6 @@ def appositive(mention: Mention) -> str:
     return rest.strip(" ,") if comma and name and head.strip().endswith(name) else ""
 
 
-def role_of(title_words: set[str], body_words: set[str]) -> bool:
-    """Whether a title is an office of the body ("minister" of a ministry or government,
-    "commissioner" of a commission, a "governor" among "county governors")."""
-    if title_words & GOVERNMENT_TITLES and body_words & GOVERNMENT_WORDS:
-        return True
-    roles = (title_words & (ROLE_NOUNS | TITLE_WORDS)) - GOVERNMENT_TITLES
-    return bool({stem(w) for w in roles} & {stem(w) for w in body_words})
-
-
-def stem(word: str) -> str:
-    """Crude stem for matching titles to bodies ("commissioner" ~ "commission")."""
-    return word.removesuffix("s").removesuffix("er")
-
-
 # In order: the mention's own words, then its context, then the state it serves, then
 # what it refers back to. The first rule that finds a side wins.
 EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
@@ -253,6 +245,10 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     introduction,
     possessor,
     bridged_office,
+    office_in_sentence,
+    government_office,
+    place_topic_office,
     institution_office,
     office_in_setting,
+    officer_in_focus,
 )

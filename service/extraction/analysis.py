@@ -67,8 +67,14 @@ def analyse(doc: Doc, base: int, resolver: SideResolver, discourse: Discourse) -
             discourse.mention(mention)
         if subject is not None:
             discourse.subject(subject)
-        discourse.next_sentence()
+        if not quoted_only(sentence, analysis):  # an office bridges over a quote's sentences
+            discourse.next_sentence()
     return analysis
+
+
+def quoted_only(sentence: Span, analysis: ParagraphAnalysis) -> bool:
+    """Whether a sentence is all quoted words (the first sentences of a long quote)."""
+    return all(analysis.in_quote(t) or t.is_punct or t.is_space for t in sentence)
 
 
 def sentence_mentions(

@@ -192,3 +192,24 @@ def possessor_claims(noun: Token, governor: Token | None) -> bool:
     if possessor.pos_ != "PRON":
         return True
     return governor is None or lemma(governor) not in REPORTING_VERBS
+
+
+def describes_noun(verb: Token) -> bool:
+    """A description, not a stance: "a government that had promised a deal", "the deadline
+    for operators to request paths" (what a noun is for), a fronted gerund subject."""
+    if verb.dep_ == "relcl" and verb.head.pos_ != "PROPN":
+        return True
+    if verb.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts):
+        return True
+    return fronted_subject(verb)
+
+
+def fronted_subject(verb: Token) -> bool:
+    """A gerund fronted before a parenthetical cue is the subject of the reported clause, not
+    a stance: "Rejecting the deal, she warned, would be a mistake"."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "csubj") or verb.i > verb.head.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    clauses = [c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.head.i]
+    return any(not has_subject(c) for c in clauses)

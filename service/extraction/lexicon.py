@@ -152,3 +152,9 @@ CORPORATE_WORDS = frozenset(_LISTS["CORPORATE_WORDS"])
 NEUTRAL_ROLES = frozenset(_LISTS["NEUTRAL_ROLES"])
 # Pronouns that name a group by its description: "those close to him say that ...".
 QUANTIFIED_SOURCES = frozenset(_LISTS["QUANTIFIED_SOURCES"])
+# Participles of speaking for someone: "speaking on behalf of the group", "acting for X".
+REPRESENTATION_VERBS = frozenset(_LISTS["REPRESENTATION_VERBS"])
+# A body's events its speakers appear at: "at the association's press conference".
+EVENT_NOUNS = frozenset(_LISTS["EVENT_NOUNS"])
+# A speaker who says "we" or "our" about a body's act speaks from outside that body.
+FIRST_PERSON_PRONOUNS = frozenset(_LISTS["FIRST_PERSON_PRONOUNS"])

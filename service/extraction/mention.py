@@ -4,6 +4,8 @@ roles its sentence gives it, with descriptions cut before topics and past roles.
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from service.extraction.discourse import Speaker
 from service.extraction.lexicon import FORMER_WORDS, SEPARATION_MARKERS, TOPIC_MARKERS
 
@@ -52,6 +54,21 @@ class Mention:
     nearby: list[Speaker]
     roles: list[str] = field(default_factory=list)
     setting: str = ""
+    head: Token | None = None  # where the mention is in its parsed paragraph
+
+    @property
+    def before(self) -> str:
+        """The words of its sentence before it: "Kenya's sports ministry has asked the
+        federation ..., Principal Secretary X said"."""
+        head = self.head
+        return head.doc[head.sent.start : head.left_edge.i].text if head is not None else ""
+
+    @property
+    def previous(self) -> str:
+        """The sentence before its own in its paragraph ("" for the first)."""
+        head = self.head
+        start = head.sent.start if head is not None else 0
+        return head.doc[start - 1].sent.text if head is not None and start > 0 else ""
 
     @property
     def at(self) -> int | None:

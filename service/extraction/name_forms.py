@@ -3,6 +3,7 @@ agent nouns of an alias, and the offices of a department named by its topics."""
 
 import re
 
+from service.extraction.country_demonyms import known_demonyms
 from service.extraction.lexicon import (
     AGENT_SUFFIXES,
     DEMONYM_SUFFIXES,
@@ -19,11 +20,14 @@ CONNECTIVES = frozenset({"and", "the", "of", "for", "&"})
 
 def demonyms(name: str) -> list[str]:
     """Adjectives of a one-word polity: "Caloria" -> "Calorian", "Zarvan" -> "Zarvani",
-    "Montagna" -> "Montagnese" (matched only for officials, like a country's)."""
+    "Montagna" -> "Montagnese" (matched only for officials, like a country's); a real
+    country's from the table ("Togo" -> "Togolese")."""
+    known = list(known_demonyms(name))
     if " " in name or not name[:1].isupper() or name.isupper() or name.lower() in ORG_WORDS:
-        return []
+        return known
     stems = {name, name[:-1]} if name[-1].lower() in "aeiouy" else {name}
-    return [stem + suffix for stem in stems for suffix in DEMONYM_SUFFIXES if len(stem) > 2]
+    derived = [stem + suffix for stem in stems for suffix in DEMONYM_SUFFIXES if len(stem) > 2]
+    return known + [d for d in derived if d not in known]
 
 
 def number_forms(phrase: str) -> list[str]:

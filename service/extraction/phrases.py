@@ -92,6 +92,42 @@ def is_title_word(token: Token) -> bool:
     return word.endswith("-general")
 
 
+def joined_hyphen(token: Token) -> bool:
+    """A hyphen inside a name, written without spaces ("Adjei-Brenya")."""
+    if token.tag_ != "HYPH" or token.whitespace_ or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    before, after = token.nbor(-1), token.nbor(1)
+    return not before.whitespace_ and before.pos_ == "PROPN" and after.pos_ == "PROPN"
+
+
+def parenthetical(token: Token) -> bool:
+    """Whether a phrase opens a parenthesis: "(Lab, Hollins)" after a councillor's name is
+    their party and ward, not their title."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text == "("
+
+
+def bracketed_owner(head: Token) -> Token | None:
+    """The name a bracket follows when head is inside it: the parser may make "Dem" of
+    "Cllr Tom Birch (Lib Dem, Eastfield North) said" the subject."""
+    doc = head.doc
+    for i in range(head.i - 1, max(-1, head.i - BRACKET_REACH), -1):
+        token = doc[i]
+        if token.text == ")" or (token.is_sent_start and token.text != "("):
+            return None
+        if token.text == "(":
+            if token.is_sent_start or i == 0:
+                return None
+            after = range(head.i, min(len(doc), head.i + BRACKET_REACH))
+            closed = any(doc[j].text == ")" for j in after)
+            return doc[i - 1] if closed and doc[i - 1].pos_ == "PROPN" else None
+    return None
+
+
+# How far a party-and-ward bracket reaches: "(Lib Dem, Eastfield North)".
+BRACKET_REACH = 8
+
+
 def title_text(tokens: list[Token]) -> str | None:
     """A title without leading or trailing punctuation."""
     while tokens and tokens[0].is_punct:

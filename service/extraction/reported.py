@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from service.extraction.clauses import (
     SUBJECT_DEPS,
     clause_parts,
+    describes_noun,
     has_subject,
     is_anaphoric,
     is_cue_verb,
@@ -63,11 +64,17 @@ class Candidate:
 def in_narrative_clause(token: Token) -> bool:
     """Whether token sits in a background clause such as 'when Biden suggested ...'."""
     for node in [token, *token.ancestors]:
-        if node.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in NARRATIVE_MARKS for c in node.children
-        ):
+        if node.dep_ == "advcl" and any(narrative_mark(c) for c in node.children):
             return True
     return False
+
+
+def narrative_mark(child: Token) -> bool:
+    """'when' opening a background clause, as a subordinator or (as the parser often has it)
+    an adverb in front of the clause."""
+    if child.lower_ not in NARRATIVE_MARKS:
+        return False
+    return child.dep_ == "mark" or (child.dep_ == "advmod" and child.i == child.head.left_edge.i)
 
 
 def subject_of(verb: Token, usable: Callable[[Token], bool] = lambda _: True) -> Token | None:
@@ -204,8 +211,8 @@ def is_stance(verb: Token) -> bool:
         return False
     if in_narrative_clause(verb):
         return False
-    if verb.dep_ == "relcl" and verb.head.pos_ != "PROPN":
-        return False  # "a government that had promised a deal": description, not a stance
+    if describes_noun(verb):
+        return False
     if subject_is_patient(verb):
         return False
     if verb.dep_ == "xcomp" and lemma(verb.head) in PROSPECTIVE_HEADS:

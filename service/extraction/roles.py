@@ -6,6 +6,7 @@ from spacy.tokens import Token
 from service.extraction.lexicon import MEMBERSHIP_VERBS, PROCEEDING_AGENTS, TRIAL_NOUNS
 from service.extraction.phrases import span_text
 from service.extraction.pipeline import lemma
+from service.extraction.representation import represented
 
 COPULA_COMPLEMENTS = ("attr", "acomp")
 
@@ -23,6 +24,7 @@ def syntactic_roles(head: Token) -> list[str]:
         roles.append(PROCEEDING_AGENTS[lemma(verb.head)])  # "the case is prosecuted by X"
     if head.dep_ == "pobj" and verb.lower_ == "of" and lemma(verb.head) in TRIAL_NOUNS:
         roles.append("defendant")
+    roles += represented(head)
     owner = whose_owner(head)
     if owner is not None:
         roles.append(owner.doc[owner.left_edge.i : owner.i + 1].text)

@@ -8,6 +8,7 @@ from service.extraction.affiliation import Affiliations
 from service.extraction.discourse import Discourse, Speaker, referred
 from service.extraction.lexicon import (
     COMPANY_NOUNS,
+    GOVERNMENT_WORDS,
     MEMBERSHIP_VERBS,
     NEUTER_PRONOUNS,
     ORG_WORDS,
@@ -19,11 +20,14 @@ from service.extraction.lexicon import (
     ROLE_NOUNS,
 )
 from service.extraction.phrases import (
+    bracketed_owner,
     contiguous,
     core_tokens,
     document_author,
     is_title_word,
+    joined_hyphen,
     nested_appositive,
+    parenthetical,
     span_text,
     title_text,
     titled_holder,
@@ -59,7 +63,7 @@ class SpeakerBuilder:
         sentence states its roles)."""
         roles = syntactic_roles(head) if head is not None else []
         setting = setting_of(head) if head is not None else ""
-        return self.affiliations.attach(speaker, context, self.nearby, roles, setting)
+        return self.affiliations.attach(speaker, context, self.nearby, roles, setting, head)
 
     def introduced_as(self, person: Speaker) -> Speaker:
         """A person with the side of their first, fullest mention ("Mulcahy" after "Its
@@ -78,12 +82,18 @@ class SpeakerBuilder:
         self.nearby = nearby
         if head.pos_ == "PRON":
             return self.pronoun(head, nearby)
+        head = bracketed_owner(head) or head
         if head.text[:1].isupper() and head.pos_ != "PROPN":
             earlier = self.discourse.by_surname(head.text)  # a surname mistagged as a noun
             if earlier is not None:
                 return self.introduced_as(earlier).at(*self.offsets([head]), explicit=True)
         appositive = next(
-            (c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None
+            (
+                c
+                for c in head.children
+                if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not parenthetical(c)
+            ),
+            None,
         )
         if head.pos_ != "PROPN" or head.text[:1].islower():  # "the labour congress"
             named = appositive or nested_appositive(head)
@@ -139,8 +149,8 @@ class SpeakerBuilder:
         """A named person, organisation or place, with its title."""
         chunk = self.name_chunk(head)
         start, end = self.offsets(chunk)
-        if len(chunk) == 1:
-            earlier = self.discourse.by_surname(chunk[0].text)
+        if " " not in span_text(chunk):  # one word, also hyphenated ("Adjei-Brenya")
+            earlier = self.discourse.by_surname(span_text(chunk))
             if earlier is not None:
                 return self.introduced_as(earlier).at(start, end, explicit=True)
         speaker = self.named(chunk, start, end)
@@ -166,7 +176,10 @@ class SpeakerBuilder:
         """A place, a person (a name after a title) or an organisation."""
         text = span_text(chunk)
         last = chunk[-1].lower_
-        name_follows = chunk[-1].pos_ == "PROPN" and last not in ORG_WORDS
+        # "Mayor Lucia Rivera" ends in a name; "Ministry of Foreign Affairs" in a title word.
+        name_follows = (
+            chunk[-1].pos_ == "PROPN" and last not in ORG_WORDS and not self.titular(chunk[-1])
+        )
         if self.resolver.is_country_name(text):
             return Speaker(text, None, "place", start, end)
         if name_follows and any(is_title_word(t) for t in chunk[:-1]):
@@ -179,15 +192,22 @@ class SpeakerBuilder:
     def name_chunk(self, head: Token) -> list[Token]:
         """Head with its name modifiers and an 'of' phrase ("Office of the Auditor-General")."""
         modifiers = (*NAME_MODIFIERS, "poss") if head.lower_ in ORG_WORDS else NAME_MODIFIERS
-        left = [t for c in head.lefts if c.dep_ in modifiers for t in c.subtree]
+        left = [t for c in head.lefts if c.dep_ in modifiers or joined_hyphen(c) for t in c.subtree]
         tokens = sorted([*left, head], key=lambda t: t.i)
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in ORG_WORDS:
                 tokens.extend(child.subtree)
-        tokens = [t for t in tokens if not t.is_punct or t.i > head.i or possessive_mark(t)]
+        tokens = [
+            t
+            for t in tokens
+            if not t.is_punct or t.i > head.i or possessive_mark(t) or joined_hyphen(t)
+        ]
         # "Angola's ministry of energy" keeps its possessor; "Ireland's Data Protection
         # Commission" is a name on its own.
-        common_org = head.lower_ in ORG_WORDS and head.text[:1].islower()
+        # Every state has a "Foreign Ministry": "Ghana's Foreign Ministry" keeps its state.
+        common_org = head.lower_ in ORG_WORDS and (
+            head.text[:1].islower() or head.lower_ in GOVERNMENT_WORDS
+        )
         dropped = ("det",) if common_org else ("det", "poss")
         while tokens and (
             (tokens[0].dep_ in dropped and tokens[0].head.i == head.i)
@@ -197,6 +217,9 @@ class SpeakerBuilder:
         ):
             tokens.pop(0)
         tokens = contiguous(tokens, head) or [head]
+        # "Association of Rail Operators (ARO)": the acronym in brackets is not the name.
+        bracket = next((t.i for t in tokens if t.text == "(" and t.i > head.i), None)
+        tokens = [t for t in tokens if bracket is None or t.i < bracket]
         while len(tokens) > 1 and tokens[-1].lower_ in POST_NOMINALS:
             tokens.pop()
         return tokens
@@ -204,14 +227,17 @@ class SpeakerBuilder:
     def person(self, chunk: list[Token], start: int, end: int) -> Speaker:
         """Split "Angolan Foreign Minister Teresa Bunga" into title and name."""
         split = len(chunk)
-        while split > 0 and chunk[split - 1].pos_ == "PROPN" and not self.titular(chunk[split - 1]):
+        while split > 0 and (
+            (chunk[split - 1].pos_ == "PROPN" and not self.titular(chunk[split - 1]))
+            or joined_hyphen(chunk[split - 1])
+        ):
             split -= 1
         name_tokens, title_tokens = chunk[split:], chunk[:split]
         if not name_tokens:
             return Speaker(None, span_text(chunk), "person", start, end)
         name_start, name_end = self.offsets(name_tokens)
         name = span_text(name_tokens)
-        if len(name_tokens) == 1:
+        if " " not in name:
             earlier = self.discourse.by_surname(name)
             if earlier is not None:
                 return self.introduced_as(earlier).at(name_start, name_end, explicit=True)

@@ -47,3 +47,13 @@ def test_gazetteer_names_each_country_once():
     for country in countries["countries"]:
         aliases = [a.lower() for a in country["aliases"]]
         assert len(aliases) == len(set(aliases)), country["name"]
+
+
+def test_demonym_table_names_each_country_once_with_its_demonyms():
+    path = PACKAGE / "data" / "demonyms.json"
+    pairs = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=list)
+    table = dict(pairs)
+    assert "countryinfo" in table["source"]
+    names = [name.lower() for name, _ in table["demonyms"]]
+    assert len(names) == len(set(names))
+    assert all(forms and all(f[:1].isupper() for f in forms) for _, forms in table["demonyms"])
