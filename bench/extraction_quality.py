@@ -14,8 +14,10 @@ TP / (predictions not matched to an optional claim) and recall is TP / required 
 
 Speaker accuracy and side accuracy are over all matched pairs (required and optional). The
 speaker is right when the predicted name or title equals the gold speaker or one of its
-speaker_aliases, ignoring case, a leading "the" and the kind of apostrophe. The side is right
-when the predicted side name equals the gold side (null for null).
+speaker_aliases, ignoring case, a leading "the", the kind of apostrophe, and a leading
+honorific or trailing post-nominals ("Dr Imogen Reist", "Helen Ashcroft KC": the extractor's
+HONORIFICS and POST_NOMINALS word lists). The side is right when the predicted side name
+equals the gold side (null for null).
 
 Attributed F1 (aF1): as F1, but a true positive must also have the gold side.
 
@@ -33,6 +35,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from service.extraction import Extractor  # noqa: E402
+from service.extraction.lexicon import HONORIFICS, POST_NOMINALS  # noqa: E402
 
 GOLD_DIR = ROOT / "bench" / "gold"
 
@@ -105,6 +108,16 @@ def normalise(text: str | None) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+def bare_name(text: str) -> str:
+    """A normalised name without a leading honorific or trailing post-nominals ("dr x kc")."""
+    words = text.replace(",", " ").split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in POST_NOMINALS:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Characters shared by two half-open spans."""
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
@@ -116,7 +129,7 @@ def speaker_matches(predicted: dict, gold: dict) -> bool:
     if gold["speaker"] is None:
         return not predicted["name"]
     said = {normalise(predicted.get("name")), normalise(predicted.get("title"))} - {""}
-    return bool(said & names)
+    return bool(said & names) or bool({bare_name(n) for n in said} & {bare_name(n) for n in names})
 
 
 def match(predictions: list[dict], gold: list[dict], body: str) -> list[tuple[int, int]]:

@@ -51,3 +51,19 @@ def test_gold_files_are_well_formed(path):
     for negative in doc["negatives"]:
         start = body.index(negative)
         assert all(start + len(negative) <= a or b <= start for a, b in spans), negative
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "same"),
+    [
+        ("Imogen Reist", "Dr Imogen Reist", True),
+        ("Helen Ashcroft", "Helen Ashcroft KC", True),
+        ("Helen Ashcroft", "Helen Ashcroft, KC", True),
+        ("Ashcroft", "Helen Ashcroft KC", False),
+        ("Dr", "Dr Imogen Reist", False),
+        ("Mary Reist", "Dr Imogen Reist", False),
+    ],
+)
+def test_a_speaker_matches_without_honorifics_or_post_nominals(predicted, gold, same):
+    claim = {"speaker": gold, "speaker_aliases": []}
+    assert quality.speaker_matches({"name": predicted, "title": None}, claim) is same
