@@ -119,4 +119,4 @@ def speaker_claims(args, speaker_id):
 @blp.response(200, PreviewResultSchema)
 def preview_extraction(data):
     """Extract claims from a text without storing anything."""
-    return current_ingest().preview(data["text"])
+    return current_ingest().preview(data["text"], data.get("published_at"))

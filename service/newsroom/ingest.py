@@ -275,8 +275,9 @@ class Ingest(SpeakerDesk):
                 if not fields:
                     return
 
-    def preview(self, text: str) -> dict:
-        """The claims extraction would store for ``text`` and its record, storing nothing."""
+    def preview(self, text: str, published_at=None) -> dict:
+        """The claims extraction would store for ``text`` and its record, storing nothing:
+        known speakers are resolved and their memberships at ``published_at`` apply."""
         run = self._extract(text)
         claims = [
             {
@@ -287,4 +288,8 @@ class Ingest(SpeakerDesk):
             }
             for claim in run.claims
         ]
+        article = {"body": text, "published_at": published_at}
+        claims = self.sides_from_speakers(
+            article, self.resolve_speakers(article, claims, None, create=False)
+        )
         return {"claims": claims, "extraction": run.record()}

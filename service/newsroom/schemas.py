@@ -4,7 +4,7 @@ import marshmallow as ma
 
 from service.articles.schemas import ExtractionRecordSchema
 from service.claims.schemas import ClaimFields, ClaimSchema, ReviewSchema
-from service.http.fields import NOT_BLANK, BodySchema, string
+from service.http.fields import NOT_BLANK, BodySchema, UTCDateTime, string
 
 
 class ExtractedClaimSchema(ClaimFields):
@@ -34,3 +34,7 @@ class PreviewSchema(BodySchema):
 
     text = string(200_000, min_length=1, required=True, validate=NOT_BLANK)
     title = string(500, allow_none=True)
+    published_at = UTCDateTime(
+        allow_none=True,
+        metadata={"description": "the date speakers' memberships are read at (default: now)"},
+    )

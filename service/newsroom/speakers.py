@@ -50,14 +50,17 @@ def best_membership(speaker: dict, when) -> dict | None:
 class SpeakerDesk(Desk):
     """Speaker work that reaches claims and sides."""
 
-    def resolve_speakers(self, article: dict, claims: list[dict], actor) -> list[dict]:
+    def resolve_speakers(
+        self, article: dict, claims: list[dict], actor, create: bool = True
+    ) -> list[dict]:
         """``claims`` with ``speaker.id`` set: by name or alias (same type, any case), a
         surname to the full name the article gives; speakers new here are created, and
-        the aliases and titles the article shows are learned."""
+        the aliases and titles the article shows are learned (with ``create=False``,
+        a look-up only: unknown speakers get no id and nothing is written)."""
         mentions = [dict(c.get("speaker") or {}) for c in claims]
-        context = self.claims.speaker_names(article["_id"])
+        context = self.claims.speaker_names(article["_id"]) if "_id" in article else []
         shortened = full_names(mentions, context)
-        ids: dict[tuple, ObjectId] = {}
+        ids: dict[tuple, ObjectId | None] = {}
         learned: dict[ObjectId, tuple[list, list]] = {}
         resolved = []
         for index, claim in enumerate(claims):
@@ -68,16 +71,26 @@ class SpeakerDesk(Desk):
             target = shortened.get(index, mention)
             key = (speaker_type(target) or speaker_type(mention), match_key(target["name"]))
             if key not in ids:
-                ids[key] = self.speakers.first_sight(target["name"], key[0], actor)["_id"]
-            aliases, titles = learned.setdefault(ids[key], ([], []))
+                ids[key] = self._speaker_id(target["name"], key[0], actor, create)
+            found_id = ids[key]
+            resolved.append({**claim, "speaker": {**mention, "id": found_id}})
+            if found_id is None:
+                continue
+            aliases, titles = learned.setdefault(found_id, ([], []))
             if target is not mention:
                 aliases.append(mention["name"])
             if mention.get("title"):
                 titles.append(mention["title"])
-            resolved.append({**claim, "speaker": {**mention, "id": ids[key]}})
-        for found_id, (aliases, titles) in learned.items():
+        for found_id, (aliases, titles) in learned.items() if create else ():
             self.speakers.learn(found_id, aliases, titles, actor)
         return resolved
+
+    def _speaker_id(self, name: str, kind: str | None, actor, create: bool) -> ObjectId | None:
+        """The id of the speaker called ``name``: created on first sight, or looked up only."""
+        if create:
+            return self.speakers.first_sight(name, kind, actor)["_id"]
+        found = self.speakers.named(name, kind)
+        return found["_id"] if found else None
 
     def sides_from_speakers(self, article: dict, claims: list[dict]) -> list[dict]:
         """Claims the text left without a side get the side their speaker belonged to at

@@ -77,3 +77,25 @@ def test_a_membership_that_ended_before_the_article_does_not_count(newsroom):
     # Within the membership it still counts.
     within = publish(client, LATER.replace("Monday", "Friday"), "2024-09-12")
     assert within["side_id"] == sides["Nordic Cockpit Union"]
+
+
+def test_a_preview_applies_memberships_and_stores_nothing(newsroom):
+    client, sides = newsroom
+    first = publish(client, FIRST, "2024-09-10")
+    correct(client, first, sides["Nordic Cockpit Union"])
+    speaker = client.get(f"{API}/speakers/{first['speaker']['id']}").get_json()
+    claims_before = client.get(f"{API}/claims").get_json()["total"]
+    text = LATER + '\n\n"Nobody asked us," said Ida Berg.'
+    preview = client.post(f"{API}/extract", json={"text": text, "published_at": "2024-09-20"})
+    by_name = {c["speaker"]["name"]: c for c in preview.get_json()["claims"]}
+    assert by_name["Tor Eriksen"]["speaker"]["id"] == speaker["id"]
+    assert by_name["Tor Eriksen"]["side_id"] == sides["Nordic Cockpit Union"]
+    assert by_name["Tor Eriksen"]["side_evidence"]["via"] == "speaker"
+    assert by_name["Ida Berg"]["speaker"]["id"] is None  # unknown: looked up, not created
+    assert client.get(f"{API}/speakers?q=ida").get_json()["total"] == 0
+    assert client.get(f"{API}/claims").get_json()["total"] == claims_before
+    assert client.get(f"{API}/speakers/{speaker['id']}").get_json() == speaker
+    # Before the membership began, the preview has no side for him.
+    early = client.post(f"{API}/extract", json={"text": LATER, "published_at": "2024-01-01"})
+    [claim] = early.get_json()["claims"]
+    assert claim["side_id"] is None and claim["side_evidence"] is None
