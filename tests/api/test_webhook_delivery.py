@@ -60,6 +60,32 @@ def test_deliver_sends_signed_api_representations(make_app, receiver):
     assert all(json.loads(r["body"])["timestamp"].endswith("Z") for r in receiver.requests)
 
 
+def test_speaker_events_carry_the_registry_representation(make_app, receiver):
+    app = make_app(SETTINGS)
+    client = app.test_client()
+    hook = subscribe(client, receiver, events=["speaker.created", "speaker.deleted"])
+    article = client.post(
+        f"{API}/articles?extract=false", json={"title": "T", "body": "Ida Berg spoke."}
+    ).get_json()
+    speaker = {"name": "Ida Berg", "title": None, "type": "person"}
+    claim = client.post(
+        f"{API}/claims",
+        json={"article_id": article["id"], "text": "spoke", "kind": "position", "speaker": speaker},
+    ).get_json()
+    speaker_id = claim["speaker"]["id"]
+    created = client.get(f"{API}/speakers/{speaker_id}").get_json()
+    deliver = app.test_cli_runner().invoke
+    assert deliver(args=["deliver", "--once"]).exit_code == 0
+    assert client.delete(f"{API}/speakers/{speaker_id}?force=true").status_code == 204
+    assert deliver(args=["deliver", "--once"]).exit_code == 0
+
+    payloads = [Webhook(hook["secret"]).verify(r["body"], r["headers"]) for r in receiver.requests]
+    assert [p["type"] for p in payloads] == ["speaker.created", "speaker.deleted"]
+    assert payloads[0]["data"]["id"] == speaker_id
+    assert payloads[0]["data"]["name"] == created["name"] == "Ida Berg"
+    assert payloads[1]["data"]["id"] == speaker_id
+
+
 def test_the_served_app_delivers_from_a_background_thread(make_app, receiver):
     app = make_app({**SETTINGS, "WEBHOOKS_DISPATCHER": "thread"})
     client = app.test_client()
