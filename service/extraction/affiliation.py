@@ -26,6 +26,7 @@ from service.extraction.role_rules import (
     adversarial_role,
     institution_office,
     office_in_setting,
+    represented_in_setting,
     stated_role,
 )
 from service.extraction.setting_rules import (
@@ -168,6 +169,19 @@ def introduction(rules: Affiliations, mention: Mention) -> Found:
     return (earlier.side, referred(earlier.evidence)) if earlier is not None else None
 
 
+def represented_person(rules: Affiliations, mention: Mention) -> Found:
+    """Counsel representing a person stands with them: "X KC, representing Hale"."""
+    if mention.speaker.type != "person":
+        return None
+    for text in mention.roles:
+        words = text.split()
+        named = words and all(w[:1].isupper() for w in words) and text != mention.name
+        person = rules.discourse.by_surname(words[-1]) if named else None
+        if person is not None and person.side is not None:
+            return person.side, Evidence("role", text, mention.at)
+    return None
+
+
 def possessor(rules: Affiliations, mention: Mention) -> Found:
     """An officer of a possessor: "its president", "Mr. Okoro's lawyer", "the ministry's
     spokesman"."""
@@ -179,7 +193,7 @@ def possessor(rules: Affiliations, mention: Mention) -> Found:
         return possessed(owner, mention.title, mention.at)
     if words[0] in PERSONAL_PRONOUNS and set(words[1:]) & (TITLE_WORDS | LAWYER_WORDS):
         # "her chief of staff", "his lawyer": an officer stands with the person
-        return possessed(rules.discourse.personal(), mention.title, mention.at)
+        return possessed(rules.discourse.person(mention.speaker.name), mention.title, mention.at)
     for word in (mention.speaker.title or "").split():
         named = POSSESSOR.match(word)
         person = rules.discourse.by_surname(named.group(1)) if named else None
@@ -240,9 +254,11 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     apposition,
     relative_clause,
     stated_role,
+    represented_in_setting,
     state_official,
     adversarial_role,
     introduction,
+    represented_person,
     possessor,
     bridged_office,
     office_in_sentence,

@@ -3,7 +3,13 @@
 
 from spacy.tokens import Token
 
-from service.extraction.lexicon import MEMBERSHIP_VERBS, PROCEEDING_AGENTS, TRIAL_NOUNS
+from service.extraction.lexicon import (
+    CHARGE_WORDS,
+    DEFENDANT_VERBS,
+    MEMBERSHIP_VERBS,
+    PROCEEDING_AGENTS,
+    TRIAL_NOUNS,
+)
 from service.extraction.phrases import span_text
 from service.extraction.pipeline import lemma
 from service.extraction.representation import represented
@@ -24,6 +30,9 @@ def syntactic_roles(head: Token) -> list[str]:
         roles.append(PROCEEDING_AGENTS[lemma(verb.head)])  # "the case is prosecuted by X"
     if head.dep_ == "pobj" and verb.lower_ == "of" and lemma(verb.head) in TRIAL_NOUNS:
         roles.append("defendant")
+    charged = any(c.lower_ in CHARGE_WORDS for c in verb.children)
+    if head.dep_ == "nsubj" and lemma(verb) in DEFENDANT_VERBS and charged:
+        roles.append("defendant")  # "X denies two charges of fraud"
     roles += represented(head)
     owner = whose_owner(head)
     if owner is not None:
