@@ -10,7 +10,9 @@ from spacy.tokens import Token
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
+    CHAIRING_VERBS,
     COMPANY_NOUNS,
+    FORUM_NOUNS,
     LAWYER_WORDS,
     NEUTRAL_ROLES,
     OFFICIAL_WORDS,
@@ -135,7 +137,7 @@ def relative_clause(rules: Affiliations, mention: Mention) -> Found:
 
 def state_official(rules: Affiliations, mention: Mention) -> Found:
     """An official or organ of a country ("Russian Foreign Minister", "the Kremlin")."""
-    if words_of(f"{mention.title} {mention.phrase}") & NEUTRAL_ROLES:
+    if is_neutral(mention):
         return None  # a third country's mediator acts for no side
     texts = [mention.title, mention.phrase]
     if mention.speaker.type != "person":
@@ -146,6 +148,16 @@ def state_official(rules: Affiliations, mention: Mention) -> Found:
             if match is not None and not names_another_body(text, match.text):
                 return evidence(match, match.form, mention.at)
     return None
+
+
+def is_neutral(mention: Mention) -> bool:
+    """A mediator, or who chairs a forum of several parties ("who chairs the talks")."""
+    said = " ".join((mention.title, mention.phrase, *mention.relatives)).lower()
+    words = words_of(said)
+    if words & NEUTRAL_ROLES:
+        return True
+    forum = any(re.search(rf"\b{re.escape(noun)}\b", said) for noun in FORUM_NOUNS)
+    return bool(words & CHAIRING_VERBS) and forum
 
 
 # A demonym joined to another by a hyphen opens a joint body's name ("Xian-Yian Friendship
