@@ -2,7 +2,13 @@
 
 from spacy.tokens import Token
 
-from service.extraction.lexicon import DOCUMENT_NOUNS, HONORIFICS, HYPHENATED_TITLES, TITLE_WORDS
+from service.extraction.lexicon import (
+    DOCUMENT_NOUNS,
+    FORMER_WORDS,
+    HONORIFICS,
+    HYPHENATED_TITLES,
+    TITLE_WORDS,
+)
 from service.extraction.pipeline import lemma
 
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "parataxis")
@@ -90,6 +96,15 @@ def is_title_word(token: Token) -> bool:
     if word in TITLE_WORDS or word in HYPHENATED_TITLES or token.lower_ in HONORIFICS:
         return True
     return word.endswith("-general")
+
+
+def misread_given_name(token: Token) -> bool:
+    """A capitalised given name the tagger read as a past verb ("Sioned Pugh", "Ahmed
+    Ali"): part of the name, unless a past role ("Retired Colonel X")."""
+    capitalised = token.text[:1].isupper() and token.text[1:].islower()
+    if token.tag_ not in ("VBN", "VBD") or token.dep_ != "compound" or not capitalised:
+        return False
+    return token.lower_ not in FORMER_WORDS and not is_title_word(token)
 
 
 def joined_hyphen(token: Token) -> bool:

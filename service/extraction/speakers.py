@@ -26,6 +26,7 @@ from service.extraction.phrases import (
     document_author,
     is_title_word,
     joined_hyphen,
+    misread_given_name,
     nested_appositive,
     parenthetical,
     span_text,
@@ -230,6 +231,7 @@ class SpeakerBuilder:
         while split > 0 and (
             (chunk[split - 1].pos_ == "PROPN" and not self.titular(chunk[split - 1]))
             or joined_hyphen(chunk[split - 1])
+            or (split < len(chunk) and misread_given_name(chunk[split - 1]))
         ):
             split -= 1
         name_tokens, title_tokens = chunk[split:], chunk[:split]
