@@ -183,7 +183,9 @@ class SpeakerBuilder:
         )
         if self.resolver.is_country_name(text):
             return Speaker(text, None, "place", start, end)
-        if name_follows and any(is_title_word(t) for t in chunk[:-1]):
+        # "Union of Health and Care Workers" opens with its kind of body: not a title.
+        opens_body = chunk[0].lower_ in ORG_WORDS and any(t.lower_ == "of" for t in chunk)
+        if name_follows and not opens_body and any(is_title_word(t) for t in chunk[:-1]):
             return self.person(chunk, start, end)  # "Mayor Lucia Rivera", even as an alias
         organisation = last in ORG_WORDS or any(t.lower_ == "of" for t in chunk)
         if self.resolver.known_name_kind(text) is not None or organisation or len(chunk) > 4:

@@ -54,3 +54,12 @@ def test_who_visits_a_body_does_not_speak_for_it(extract):
     )
     claims = extract(text, sides=CAMPAIGN).claims
     assert speakers(claims)[-1][2] is None, claims
+
+
+def test_a_body_named_of_two_joined_topics_stays_whole(extract):
+    sides = registry(("Union of Health and Dental Staff", ("the union",)))
+    text = "The Union of Health and Dental Staff said crews had not been paid since June."
+    claims = extract(text, sides=sides).claims
+    assert speakers(claims) == [
+        ("Union of Health and Dental Staff", None, "Union of Health and Dental Staff")
+    ], claims
