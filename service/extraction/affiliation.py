@@ -36,6 +36,7 @@ from service.extraction.setting_rules import (
     government_office,
     office_in_sentence,
     officer_in_focus,
+    officer_of_subject,
     place_topic_office,
     role_of,
 )
@@ -279,4 +280,5 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     institution_office,
     office_in_setting,
     officer_in_focus,
+    officer_of_subject,
 )
