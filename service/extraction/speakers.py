@@ -298,5 +298,7 @@ class SpeakerBuilder:
         hidden = {t.i for c in relative for t in c.subtree}
         phrase = " ".join(t.text for t in head.subtree if t.i not in hidden)
         # "who chairs the federation's board" tells affiliation; "who sued the council" does not.
-        members = [c for c in relative if lemma(c) in MEMBERSHIP_VERBS]
+        # A joined verb counts too: "who has fished here for years and sits on its board".
+        verbs = [v for c in relative for v in (c, *c.conjuncts) if v.pos_ in ("VERB", "AUX")]
+        members = [v for v in verbs if lemma(v) in MEMBERSHIP_VERBS]
         return [phrase, *(span_text(list(c.subtree)) for c in members)]

@@ -53,3 +53,24 @@ def test_a_diplomat_of_a_registered_country_keeps_its_side(extract):
     text = "Rosa Vidal, the Chilean diplomat leading the delegation, said the offer stood."
     claims = extract(text, sides=sides).claims
     assert said(claims) == {("Rosa Vidal", "Chile")}, claims
+
+
+def test_a_joined_verb_of_membership_in_a_relative_clause_counts(extract):
+    sides = registry(("Tarnby Council", ("the council",)), ("Tarnby Anglers' Club", ()))
+    text = (
+        "Ella Moss, who has lived in Tarnby since 1990 and sits on the committee of the "
+        "Tarnby Anglers' Club, said the river had never been so low."
+    )
+    claims = extract(text, sides=sides).claims
+    assert said(claims) == {("Ella Moss", "Tarnby Anglers' Club")}, claims
+    assert claims[0]["side_evidence"]["via"] == "relative_clause"
+
+
+def test_a_joined_verb_of_what_a_speaker_does_about_a_body_does_not_count(extract):
+    sides = registry(("Tarnby Council", ("the council",)))
+    text = (
+        "Ella Moss, who has lived in Tarnby since 1990 and wrote to the council in May, "
+        "said the river had never been so low."
+    )
+    claims = extract(text, sides=sides).claims
+    assert said(claims) == {("Ella Moss", None)}, claims
