@@ -23,6 +23,7 @@ from service.extraction.phrases import (
     bracketed_owner,
     contiguous,
     core_tokens,
+    descriptor_end,
     document_author,
     is_title_word,
     joined_hyphen,
@@ -189,8 +190,13 @@ class SpeakerBuilder:
             return self.person(chunk, start, end)  # "Mayor Lucia Rivera", even as an alias
         organisation = last in ORG_WORDS or any(t.lower_ == "of" for t in chunk)
         if self.resolver.known_name_kind(text) is not None or organisation or len(chunk) > 4:
-            return Speaker(text, None, "organization", start, end)
+            return self.body(chunk, descriptor_end(chunk))
         return self.person(chunk, start, end)
+
+    def body(self, chunk: list[Token], cut: int) -> Speaker:
+        """A body's name after its description: "packaged-foods maker Kestrel Foods"."""
+        start, end = self.offsets(chunk[cut:])
+        return Speaker(span_text(chunk[cut:]), title_text(chunk[:cut]), "organization", start, end)
 
     def name_chunk(self, head: Token) -> list[Token]:
         """Head with its name modifiers and an 'of' phrase ("Office of the Auditor-General")."""
