@@ -216,6 +216,18 @@ def possessor(rules: Affiliations, mention: Mention) -> Found:
     return possessed(definite_owner(rules, definite), mention.title, mention.at)
 
 
+def officer_body(rules: Affiliations, mention: Mention) -> Found:
+    """The body of an officer named by a personal possessive: "Her department said" after
+    "the province's energy minister, X" speaks for the minister's side."""
+    words = (mention.speaker.name or "").lower().split()
+    if mention.speaker.type != "organization" or len(words) != 2 or words[1] not in ORG_WORDS:
+        return None
+    owner = rules.discourse.person(None) if words[0] in PERSONAL_PRONOUNS else None
+    if owner is None or owner.evidence is None or owner.evidence.via not in ("office", "title"):
+        return None
+    return possessed(owner, mention.name, mention.at)
+
+
 def definite_owner(rules: Affiliations, definite: re.Match[str] | None) -> Speaker | None:
     """The body a definite possessor refers back to: by its name ("the federation's"), or
     the company last introduced ("the firm's" after "Tamar Homes, the developer")."""
@@ -273,6 +285,7 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     introduction,
     represented_person,
     possessor,
+    officer_body,
     bridged_office,
     office_in_sentence,
     government_office,

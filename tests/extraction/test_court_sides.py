@@ -67,3 +67,25 @@ def test_her_barrister_is_never_the_barrister_of_a_body(extract):
     )
     claims = extract(text, sides=sides).claims
     assert ("Leo Grant", "Orwell Freight") not in said(claims), claims
+
+
+def test_her_department_after_a_minister_speaks_for_the_ministers_side(extract):
+    sides = registry(("Government of Alvia", ("Alvia",)))
+    text = (
+        "Alvia's transport minister, Ines Carro, has backed the new line. "
+        "Her department said the route would be decided by June."
+    )
+    claims = extract(text, sides=sides).claims
+    assert claims[-1]["speaker"]["name"] == "Her department", claims
+    assert claims[-1]["side_name"] == "Government of Alvia"
+    assert claims[-1]["side_evidence"]["via"] == "possessive"
+
+
+def test_her_department_after_a_person_without_office_has_no_side(extract):
+    sides = registry(("Government of Alvia", ("Alvia",)))
+    text = (
+        "Ines Carro, a teacher, has backed the new line. "
+        "Her department said the route would be decided by June."
+    )
+    claims = extract(text, sides=sides).claims
+    assert claims[-1]["side_name"] is None, claims
