@@ -157,8 +157,8 @@ def is_neutral(mention: Mention) -> bool:
     words = words_of(said)
     if words & NEUTRAL_ROLES:
         return True
-    forum = any(re.search(rf"\b{re.escape(noun)}\b", said) for noun in FORUM_NOUNS)
-    return bool(words & CHAIRING_VERBS) and forum
+    chairs = bool(words & CHAIRING_VERBS)
+    return chairs and any(re.search(rf"\b{re.escape(n)}\b", said) for n in FORUM_NOUNS)
 
 
 # A demonym joined to another by a hyphen opens a joint body's name ("Xian-Yian Friendship
