@@ -10,7 +10,9 @@ from spacy.tokens import Token
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
+    CHAIRING_VERBS,
     COMPANY_NOUNS,
+    FORUM_NOUNS,
     LAWYER_WORDS,
     NEUTRAL_ROLES,
     OFFICIAL_WORDS,
@@ -26,6 +28,7 @@ from service.extraction.role_rules import (
     adversarial_role,
     institution_office,
     office_in_setting,
+    represented_in_setting,
     stated_role,
 )
 from service.extraction.setting_rules import (
@@ -33,6 +36,7 @@ from service.extraction.setting_rules import (
     government_office,
     office_in_sentence,
     officer_in_focus,
+    officer_of_subject,
     place_topic_office,
     role_of,
 )
@@ -134,7 +138,7 @@ def relative_clause(rules: Affiliations, mention: Mention) -> Found:
 
 def state_official(rules: Affiliations, mention: Mention) -> Found:
     """An official or organ of a country ("Russian Foreign Minister", "the Kremlin")."""
-    if words_of(f"{mention.title} {mention.phrase}") & NEUTRAL_ROLES:
+    if is_neutral(mention):
         return None  # a third country's mediator acts for no side
     texts = [mention.title, mention.phrase]
     if mention.speaker.type != "person":
@@ -145,6 +149,16 @@ def state_official(rules: Affiliations, mention: Mention) -> Found:
             if match is not None and not names_another_body(text, match.text):
                 return evidence(match, match.form, mention.at)
     return None
+
+
+def is_neutral(mention: Mention) -> bool:
+    """A mediator, or who chairs a forum of several parties ("who chairs the talks")."""
+    said = " ".join((mention.title, mention.phrase, *mention.relatives)).lower()
+    words = words_of(said)
+    if words & NEUTRAL_ROLES:
+        return True
+    chairs = bool(words & CHAIRING_VERBS)
+    return chairs and any(re.search(rf"\b{re.escape(n)}\b", said) for n in FORUM_NOUNS)
 
 
 # A demonym joined to another by a hyphen opens a joint body's name ("Xian-Yian Friendship
@@ -168,6 +182,19 @@ def introduction(rules: Affiliations, mention: Mention) -> Found:
     return (earlier.side, referred(earlier.evidence)) if earlier is not None else None
 
 
+def represented_person(rules: Affiliations, mention: Mention) -> Found:
+    """Counsel representing a person stands with them: "X KC, representing Hale"."""
+    if mention.speaker.type != "person":
+        return None
+    for text in mention.roles:
+        words = text.split()
+        named = words and all(w[:1].isupper() for w in words) and text != mention.name
+        person = rules.discourse.by_surname(words[-1]) if named else None
+        if person is not None and person.side is not None:
+            return person.side, Evidence("role", text, mention.at)
+    return None
+
+
 def possessor(rules: Affiliations, mention: Mention) -> Found:
     """An officer of a possessor: "its president", "Mr. Okoro's lawyer", "the ministry's
     spokesman"."""
@@ -179,7 +206,7 @@ def possessor(rules: Affiliations, mention: Mention) -> Found:
         return possessed(owner, mention.title, mention.at)
     if words[0] in PERSONAL_PRONOUNS and set(words[1:]) & (TITLE_WORDS | LAWYER_WORDS):
         # "her chief of staff", "his lawyer": an officer stands with the person
-        return possessed(rules.discourse.personal(), mention.title, mention.at)
+        return possessed(rules.discourse.person(mention.speaker.name), mention.title, mention.at)
     for word in (mention.speaker.title or "").split():
         named = POSSESSOR.match(word)
         person = rules.discourse.by_surname(named.group(1)) if named else None
@@ -187,6 +214,18 @@ def possessor(rules: Affiliations, mention: Mention) -> Found:
             return possessed(person, mention.title, mention.at)  # the lawyer stands with Okoro
     definite = DEFINITE_POSSESSOR.match(words[1]) if len(words) > 1 and words[0] == "the" else None
     return possessed(definite_owner(rules, definite), mention.title, mention.at)
+
+
+def officer_body(rules: Affiliations, mention: Mention) -> Found:
+    """The body of an officer named by a personal possessive: "Her department said" after
+    "the province's energy minister, X" speaks for the minister's side."""
+    words = (mention.speaker.name or "").lower().split()
+    if mention.speaker.type != "organization" or len(words) != 2 or words[1] not in ORG_WORDS:
+        return None
+    owner = rules.discourse.person(None) if words[0] in PERSONAL_PRONOUNS else None
+    if owner is None or owner.evidence is None or owner.evidence.via not in ("office", "title"):
+        return None
+    return possessed(owner, mention.name, mention.at)
 
 
 def definite_owner(rules: Affiliations, definite: re.Match[str] | None) -> Speaker | None:
@@ -240,10 +279,13 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     apposition,
     relative_clause,
     stated_role,
+    represented_in_setting,
     state_official,
     adversarial_role,
     introduction,
+    represented_person,
     possessor,
+    officer_body,
     bridged_office,
     office_in_sentence,
     government_office,
@@ -251,4 +293,5 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     institution_office,
     office_in_setting,
     officer_in_focus,
+    officer_of_subject,
 )

@@ -151,6 +151,15 @@ class Discourse:
             return self.last_subject
         return next((s for s in reversed(self.mentions) if s.type == "person"), None)
 
+    def person(self, other_than: str | None) -> Speaker | None:
+        """Owner of his/her in a title ("her barrister"): a person other than the one
+        titled, never a body."""
+        found = self.personal()
+        if found is not None and found.type == "person" and found.name != other_than:
+            return found
+        people = (s for s in reversed(self.mentions) if s.type == "person")
+        return next((s for s in people if s.name != other_than), None)
+
     def collective(self, nearby: list[Speaker]) -> Speaker | None:
         """Referent of they/it: a group, organisation or place nearby, else the last subject."""
         for speaker in reversed(nearby):

@@ -144,6 +144,13 @@ PROCEEDING_AGENTS: dict[str, str] = {
 }
 # "The trial of X": X is the defendant.
 TRIAL_NOUNS = frozenset(_LISTS["TRIAL_NOUNS"])
+# Who chairs or convenes a forum of several parties acts as a neutral ("the Swedish
+# diplomat who chairs the coastal states' consultations").
+CHAIRING_VERBS = frozenset(_LISTS["CHAIRING_VERBS"])
+FORUM_NOUNS = frozenset(_LISTS["FORUM_NOUNS"])
+# A subject who denies, admits or faces a charge (or pleads guilty) is the defendant.
+DEFENDANT_VERBS = frozenset(_LISTS["DEFENDANT_VERBS"])
+CHARGE_WORDS = frozenset(_LISTS["CHARGE_WORDS"])
 # Common nouns a company is referred back to by ("the company", "the developer").
 COMPANY_NOUNS = frozenset(_LISTS["COMPANY_NOUNS"])
 # Last words of company names ("Northwind Homes", "Calder Chemical Corp.").

@@ -2,7 +2,14 @@
 
 from spacy.tokens import Token
 
-from service.extraction.lexicon import DOCUMENT_NOUNS, HONORIFICS, HYPHENATED_TITLES, TITLE_WORDS
+from service.extraction.lexicon import (
+    DOCUMENT_NOUNS,
+    FORMER_WORDS,
+    HONORIFICS,
+    HYPHENATED_TITLES,
+    ORG_WORDS,
+    TITLE_WORDS,
+)
 from service.extraction.pipeline import lemma
 
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "parataxis")
@@ -90,6 +97,28 @@ def is_title_word(token: Token) -> bool:
     if word in TITLE_WORDS or word in HYPHENATED_TITLES or token.lower_ in HONORIFICS:
         return True
     return word.endswith("-general")
+
+
+def misread_given_name(token: Token) -> bool:
+    """A capitalised given name the tagger read as a past verb ("Sioned Pugh", "Ahmed
+    Ali"): part of the name, unless a past role ("Retired Colonel X")."""
+    capitalised = token.text[:1].isupper() and token.text[1:].islower()
+    if token.tag_ not in ("VBN", "VBD") or token.dep_ != "compound" or not capitalised:
+        return False
+    return token.lower_ not in FORMER_WORDS and not is_title_word(token)
+
+
+def descriptor_end(chunk: list[Token]) -> int:
+    """Where a common-noun description before a body's name ends ("retailer Marrow Ltd",
+    "packaged-foods maker Kestrel Foods"): after its last lower-case noun, when only
+    capitalised words follow and the description holds no "of"; else 0."""
+    nouns = [i for i, t in enumerate(chunk[:-1]) if t.pos_ == "NOUN" and t.text.islower()]
+    if not nouns or any(t.lower_ == "of" for t in chunk[: nouns[-1] + 1]):
+        return 0
+    if chunk[nouns[-1]].lower_ in ORG_WORDS:
+        return 0  # "consumer group Fair Power" is still read as a group for "the group"
+    rest = chunk[nouns[-1] + 1 :]
+    return nouns[-1] + 1 if all(t.text[:1].isupper() for t in rest) else 0
 
 
 def joined_hyphen(token: Token) -> bool:

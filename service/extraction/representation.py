@@ -22,7 +22,7 @@ def participles(head: Token) -> list[Token]:
     for the union, said") or one after its clause ("X told the committee, speaking ...")."""
     found = [c for c in head.children if c.dep_ == "acl"]
     if head.dep_ in SUBJECTS:
-        found += later_participles(head)
+        found += fronted_participles(head) + later_participles(head)
     return [
         t
         for t in found
@@ -30,6 +30,13 @@ def participles(head: Token) -> list[Token]:
         and lemma(t) in (*REPRESENTATION_VERBS, "represent")
         and not any(c.dep_ in SUBJECTS for c in t.children)
     ]
+
+
+def fronted_participles(subject: Token) -> list[Token]:
+    """Adverbial participles opening the subject's clause: "Opening the case for the
+    prosecution, X said"."""
+    verb = subject.head
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i < subject.left_edge.i]
 
 
 def later_participles(subject: Token) -> list[Token]:
@@ -52,7 +59,9 @@ def represented_by(verb: Token) -> list[str]:
     if lemma(verb) == "represent":
         return [span_text(list(c.subtree)) for c in verb.children if c.dep_ == "dobj"]
     found = []
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
+    # "for" may hang on the case put: "opening the case for the prosecution".
+    cases = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "case"]
+    for prep in (c for t in (verb, *cases) for c in t.children if c.dep_ == "prep"):
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         if prep.lower_ == "for":
             found += [span_text(list(o.subtree)) for o in objects]

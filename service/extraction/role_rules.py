@@ -38,6 +38,17 @@ def stated_role(rules: Rules, mention: Mention) -> Found:
     return None
 
 
+# A fronted phrase of representation: "For the union, X said", "On behalf of X, Y said".
+FRONTED_FOR = re.compile(r"^(?:for|on behalf of)\s+(.+)$", re.IGNORECASE)
+
+
+def represented_in_setting(rules: Rules, mention: Mention) -> Found:
+    """A fronted "For X," names whom the speaker argues for: "For the airline, X argued"."""
+    fronted = FRONTED_FOR.match(mention.setting) if mention.speaker.type == "person" else None
+    found = rules.registered(fronted.group(1), mention.name) if fronted else None
+    return (found.side, Evidence("role", found.text, mention.at)) if found else None
+
+
 def adversarial_role(rules: Rules, mention: Mention) -> Found:
     """A role of a proceeding names its side: a prosecutor is the prosecution, the
     defendant and their lawyers the defence, a plaintiff the claimant."""
@@ -131,7 +142,8 @@ def is_kind(phrase: str, kind: str) -> bool:
     lowered = phrase.lower().replace("\u2019", "'")
     if " " in kind:
         return has_phrase(lowered, kind)
-    words = lowered.split()
+    # "Defence of Marcus Hale" is headed by "defence".
+    words = re.split(r"\s+of\s+", lowered, maxsplit=1)[0].split()
     return bool(words) and words[-1].removesuffix("s") == kind.removesuffix("s")
 
 

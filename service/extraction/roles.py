@@ -3,7 +3,13 @@
 
 from spacy.tokens import Token
 
-from service.extraction.lexicon import MEMBERSHIP_VERBS, PROCEEDING_AGENTS, TRIAL_NOUNS
+from service.extraction.lexicon import (
+    CHARGE_WORDS,
+    DEFENDANT_VERBS,
+    MEMBERSHIP_VERBS,
+    PROCEEDING_AGENTS,
+    TRIAL_NOUNS,
+)
 from service.extraction.phrases import span_text
 from service.extraction.pipeline import lemma
 from service.extraction.representation import represented
@@ -24,11 +30,33 @@ def syntactic_roles(head: Token) -> list[str]:
         roles.append(PROCEEDING_AGENTS[lemma(verb.head)])  # "the case is prosecuted by X"
     if head.dep_ == "pobj" and verb.lower_ == "of" and lemma(verb.head) in TRIAL_NOUNS:
         roles.append("defendant")
+    charged = any(c.lower_ in CHARGE_WORDS for c in verb.children)
+    if head.dep_ == "nsubj" and lemma(verb) in DEFENDANT_VERBS and charged:
+        roles.append("defendant")  # "X denies two charges of fraud"
+    if head.dep_ == "nsubj":
+        roles += membership_objects(verb)
     roles += represented(head)
     owner = whose_owner(head)
     if owner is not None:
         roles.append(owner.doc[owner.left_edge.i : owner.i + 1].text)
     return roles
+
+
+MEMBERSHIP_PREPOSITIONS = ("for", "at", "on", "of")
+
+
+def membership_objects(verb: Token) -> list[str]:
+    """What a subject's verbs of membership name: "X runs the campaign", "X gave birth there
+    and now helps run the campaign", "X works for the union"."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    verbs += [c for v in verbs if lemma(v) == "help" for c in v.children if c.dep_ == "xcomp"]
+    found = []
+    for member in (v for v in verbs if lemma(v) in MEMBERSHIP_VERBS):
+        found += [span_text(list(c.subtree)) for c in member.children if c.dep_ == "dobj"]
+        preps = [c for c in member.children if c.dep_ == "prep"]
+        objects = [o for p in preps if p.lower_ in MEMBERSHIP_PREPOSITIONS for o in p.children]
+        found += [span_text(list(o.subtree)) for o in objects if o.dep_ == "pobj"]
+    return found
 
 
 def whose_owner(head: Token) -> Token | None:

@@ -113,6 +113,23 @@ def officer_in_focus(rules: Rules, mention: Mention) -> Found:
     return None
 
 
+def officer_of_subject(rules: Rules, mention: Mention) -> Found:
+    """A bare officer title speaks for the body the sentence before in its paragraph is
+    about, when it opens that sentence and is the only body named: "Velmora said it would
+    appeal. Chief executive X said ..."."""
+    words = bare_office(mention)
+    previous = mention.previous.replace("\u2019", "'").lstrip(' "\u201c')
+    if not words or not words <= HEAD_WORDS or not previous:
+        return None
+    named = names_in(rules, previous)
+    if len({match.side for match in named}) != 1 or is_state(rules, named[0].side):
+        return None
+    subject = named[0].text.lower()
+    if not re.match(rf"(?:the\s+)?{re.escape(subject)}\b", previous.lower()):
+        return None
+    return named[0].side, Evidence("office", named[0].text, mention.at)
+
+
 def sides_named(rules: Rules, text: str) -> set[SideRef]:
     """Every registered side a text names."""
     return {match.side for match in names_in(rules, text)}

@@ -23,9 +23,11 @@ from service.extraction.phrases import (
     bracketed_owner,
     contiguous,
     core_tokens,
+    descriptor_end,
     document_author,
     is_title_word,
     joined_hyphen,
+    misread_given_name,
     nested_appositive,
     parenthetical,
     span_text,
@@ -182,12 +184,19 @@ class SpeakerBuilder:
         )
         if self.resolver.is_country_name(text):
             return Speaker(text, None, "place", start, end)
-        if name_follows and any(is_title_word(t) for t in chunk[:-1]):
+        # "Union of Health and Care Workers" opens with its kind of body: not a title.
+        opens_body = chunk[0].lower_ in ORG_WORDS and any(t.lower_ == "of" for t in chunk)
+        if name_follows and not opens_body and any(is_title_word(t) for t in chunk[:-1]):
             return self.person(chunk, start, end)  # "Mayor Lucia Rivera", even as an alias
         organisation = last in ORG_WORDS or any(t.lower_ == "of" for t in chunk)
         if self.resolver.known_name_kind(text) is not None or organisation or len(chunk) > 4:
-            return Speaker(text, None, "organization", start, end)
+            return self.body(chunk, descriptor_end(chunk))
         return self.person(chunk, start, end)
+
+    def body(self, chunk: list[Token], cut: int) -> Speaker:
+        """A body's name after its description: "packaged-foods maker Kestrel Foods"."""
+        start, end = self.offsets(chunk[cut:])
+        return Speaker(span_text(chunk[cut:]), title_text(chunk[:cut]), "organization", start, end)
 
     def name_chunk(self, head: Token) -> list[Token]:
         """Head with its name modifiers and an 'of' phrase ("Office of the Auditor-General")."""
@@ -230,6 +239,7 @@ class SpeakerBuilder:
         while split > 0 and (
             (chunk[split - 1].pos_ == "PROPN" and not self.titular(chunk[split - 1]))
             or joined_hyphen(chunk[split - 1])
+            or (split < len(chunk) and misread_given_name(chunk[split - 1]))
         ):
             split -= 1
         name_tokens, title_tokens = chunk[split:], chunk[:split]
@@ -294,5 +304,7 @@ class SpeakerBuilder:
         hidden = {t.i for c in relative for t in c.subtree}
         phrase = " ".join(t.text for t in head.subtree if t.i not in hidden)
         # "who chairs the federation's board" tells affiliation; "who sued the council" does not.
-        members = [c for c in relative if lemma(c) in MEMBERSHIP_VERBS]
+        # A joined verb counts too: "who has fished here for years and sits on its board".
+        verbs = [v for c in relative for v in (c, *c.conjuncts) if v.pos_ in ("VERB", "AUX")]
+        members = [v for v in verbs if lemma(v) in MEMBERSHIP_VERBS]
         return [phrase, *(span_text(list(c.subtree)) for c in members)]
