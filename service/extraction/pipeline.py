@@ -71,6 +71,14 @@ def tag_map(nlp: Language) -> dict[str, str]:
     return mapping
 
 
+def index_as_sets(lemmatizer: Lemmatizer) -> None:
+    """Hold the lemma index as sets: spaCy keeps each part of speech's known lemmas in a
+    list of up to 57,000 words and tests every candidate form against it by a scan."""
+    index = lemmatizer.lookups.get_table("lemma_index", {})
+    for pos, forms in list(index.items()):
+        index[pos] = frozenset(forms)
+
+
 def prepare(nlp: Language) -> Language:
     """Swap the attribute ruler for the tag map, lemmatise on demand, and teach the tokenizer
     title abbreviations and hyphenated titles."""
@@ -81,6 +89,7 @@ def prepare(nlp: Language) -> Language:
         if "lemmatizer" in nlp.pipe_names:
             # The rules need the lemmas of a few verbs and nouns, not of every token.
             lemmatizer = cast(Lemmatizer, nlp.remove_pipe("lemmatizer")[1])
+            index_as_sets(lemmatizer)
             tagger.lemmatizer = lemmatizer.rule_lemmatize
     tokenizer = cast(SpecialCases, nlp.tokenizer)
     for abbreviation in TITLE_ABBREVIATIONS:
