@@ -3,12 +3,7 @@ side, and names with a plural possessive written with a curly apostrophe."""
 
 import pytest
 
-
-def registry(*sides):
-    return [
-        {"id": f"s{i}", "name": name, "aliases": list(aliases)}
-        for i, (name, aliases) in enumerate(sides)
-    ]
+from tests.extraction.registries import registry
 
 
 def sides_by_text(claims):

@@ -3,18 +3,13 @@ topic, and the longer names, past roles and oversight that must not give a side.
 
 import pytest
 
+from tests.extraction.registries import registry
+
 
 def side(claims, speaker):
     found = [c for c in claims if speaker in (c["speaker"]["name"] or c["speaker"]["title"] or "")]
     assert found, claims
     return found[-1]["side_name"], found[-1]["side_evidence"]
-
-
-def registry(*sides):
-    return [
-        {"id": f"s{i}", "name": name, "aliases": list(aliases)}
-        for i, (name, aliases) in enumerate(sides)
-    ]
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,7 @@
 """A common-noun description before a body's name ("chipmaker Norvel Systems") is its
 title, not part of its name."""
 
-
-def registry(*sides):
-    return [
-        {"id": f"s{i}", "name": name, "aliases": list(aliases)}
-        for i, (name, aliases) in enumerate(sides)
-    ]
-
+from tests.extraction.registries import registry
 
 SIDES = registry(("Norvel Systems", ("Norvel",)))
 

@@ -2,17 +2,7 @@
 defendant who denies a charge, counsel representing the defendant, a fronted "For X,"
 and a personal possessive that never refers to a body."""
 
-
-def registry(*sides):
-    return [
-        {"id": f"s{i}", "name": name, "aliases": list(aliases)}
-        for i, (name, aliases) in enumerate(sides)
-    ]
-
-
-def said(claims):
-    return {(c["speaker"]["name"], c["side_name"]) for c in claims}
-
+from tests.extraction.registries import registry, said
 
 TRIAL = registry(("Prosecution", ()), ("Defence of Marcus Hale", ()))
 

@@ -2,13 +2,7 @@
 setting a speaker acts in: on behalf of a group, for an organisation in focus, for a
 government just named."""
 
-
-def registry(*sides):
-    return [
-        {"id": f"s{i}", "name": name, "aliases": list(aliases)}
-        for i, (name, aliases) in enumerate(sides)
-    ]
-
+from tests.extraction.registries import registry
 
 COUNCIL = ("Ardley Borough Council", ("the council", "the cabinet"))
 

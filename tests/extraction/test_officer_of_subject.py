@@ -1,13 +1,7 @@
 """A bare officer title speaks for the body that opens the sentence before it in its
 paragraph, when that body is the only one named there."""
 
-
-def registry(*sides):
-    return [
-        {"id": f"s{i}", "name": name, "aliases": list(aliases)}
-        for i, (name, aliases) in enumerate(sides)
-    ]
-
+from tests.extraction.registries import registry
 
 SIDES = registry(("Tessaly Foods", ("Tessaly",)), ("Marrow Retail", ("Marrow",)))
 

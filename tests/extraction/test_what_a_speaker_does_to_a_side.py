@@ -1,16 +1,7 @@
 """A relative clause saying what a speaker does to or about a body (rates it, covers it,
 sued it) is not membership; a diplomat chairing a forum of several parties is a neutral."""
 
-
-def registry(*sides):
-    return [
-        {"id": f"s{i}", "name": name, "aliases": list(aliases)}
-        for i, (name, aliases) in enumerate(sides)
-    ]
-
-
-def said(claims):
-    return {(c["speaker"]["name"], c["side_name"]) for c in claims}
+from tests.extraction.registries import registry, said
 
 
 def test_an_analyst_who_rates_a_company_does_not_speak_for_it(extract):
