@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from service.extraction.company_rules import company_office
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
@@ -294,4 +295,5 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     office_in_setting,
     officer_in_focus,
     officer_of_subject,
+    company_office,
 )
