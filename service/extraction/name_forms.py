@@ -5,8 +5,11 @@ import re
 
 from service.extraction.country_demonyms import known_demonyms
 from service.extraction.lexicon import (
+    ADVERSARIAL_ROLES,
     AGENT_SUFFIXES,
+    CORPORATE_WORDS,
     DEMONYM_SUFFIXES,
+    HONORIFICS,
     OFFICE_HOLDERS,
     OFFICE_TOPICS,
     ORG_WORDS,
@@ -103,3 +106,25 @@ def inside_longer_name(text: str, match: re.Match[str], generic: bool) -> bool:
     following = [w.lower().removesuffix("'s").strip("'.,") for w in after.group(1).split()]
     following = [w for w in following if w]
     return bool(following) and following[-1] in ORG_WORDS and not set(following) & TITLE_WORDS
+
+
+PERSON_ROLES = TITLE_WORDS | {
+    w for roles in ADVERSARIAL_ROLES.values() for role in roles for w in role.split()
+}
+
+
+def is_person_side(name: str, aliases: tuple[str, ...]) -> bool:
+    """Whether a registered side is a person ("Karen Doyle", aliases "Ms Doyle", "the
+    claimant"): a short name of no body's words, called by honorific and surname, or by the
+    surname alone and by a person's role."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if {w.lower() for w in words} & (ORG_WORDS | CORPORATE_WORDS):
+        return False
+    surname = words[-1].lower()
+    called = [a.lower().split() for a in aliases]
+    honorific = any(len(a) == 2 and a[0] in HONORIFICS and a[1] == surname for a in called)
+    by_surname = [surname] in called
+    by_role = any(a[-1] in PERSON_ROLES for a in called if a)
+    return honorific or (by_surname and by_role)

@@ -189,6 +189,8 @@ class SpeakerBuilder:
         if name_follows and not opens_body and any(is_title_word(t) for t in chunk[:-1]):
             return self.person(chunk, start, end)  # "Mayor Lucia Rivera", even as an alias
         organisation = last in ORG_WORDS or any(t.lower_ == "of" for t in chunk)
+        if self.resolver.names_person(text):
+            return self.person(chunk, start, end)  # a registered side that is a person
         if self.resolver.known_name_kind(text) is not None or organisation or len(chunk) > 4:
             return self.body(chunk, descriptor_end(chunk))
         return self.person(chunk, start, end)
