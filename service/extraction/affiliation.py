@@ -120,12 +120,24 @@ def own_name(rules: Affiliations, mention: Mention) -> Found:
 
 def own_title(rules: Affiliations, mention: Mention) -> Found:
     """The title names the side ("Halvard chief executive", "union president")."""
-    return evidence(rules.registered(mention.title, mention.name), "title", mention.at)
+    title = without_relatives(mention.title)
+    return evidence(rules.registered(title, mention.name), "title", mention.at)
 
 
 def apposition(rules: Affiliations, mention: Mention) -> Found:
     """The phrase around the mention names it ("Ana Ruiz, a spokeswoman for the union")."""
-    return evidence(rules.registered(mention.phrase, mention.name), "apposition", mention.at)
+    phrase = without_relatives(mention.phrase)
+    return evidence(rules.registered(phrase, mention.name), "apposition", mention.at)
+
+
+# A relative clause of place or time describes what it hangs on ("chairman of the club,
+# where Baird began playing"); one of "which"/"who" may show whom a body acts for.
+RELATIVE = re.compile(r",\s+(?:where|when)\b.*$", re.IGNORECASE | re.DOTALL)
+
+
+def without_relatives(text: str) -> str:
+    """Text without a relative clause of place or time set off by a comma."""
+    return RELATIVE.sub("", text)
 
 
 def relative_clause(rules: Affiliations, mention: Mention) -> Found:

@@ -41,7 +41,9 @@ def number_forms(phrase: str) -> list[str]:
     *rest, last = phrase.split()
     if len(last) <= 3 or not last.isalpha():
         return []
-    forms = [last + "s"] if not last.endswith("s") else []
+    # "associations" are many bodies, not "the association"
+    bare_kind = not rest and last in ORG_WORDS
+    forms = [last + "s"] if not last.endswith("s") and not bare_kind else []
     if last.endswith("s") and not last.endswith(("ss", "us", "is")):
         forms.append(last[:-1])
     for ending, agents in AGENT_SUFFIXES.items():
@@ -105,7 +107,14 @@ def inside_longer_name(text: str, match: re.Match[str], generic: bool) -> bool:
         return False
     following = [w.lower().removesuffix("'s").strip("'.,") for w in after.group(1).split()]
     following = [w for w in following if w]
-    return bool(following) and following[-1] in ORG_WORDS and not set(following) & TITLE_WORDS
+    # "Eastfield Unified Council of PTAs" is headed by "council", before its "of"
+    heads = {following[-1], *following[: next_of(following)][-1:]} if following else set()
+    return bool(heads & ORG_WORDS) and not set(following) & TITLE_WORDS
+
+
+def next_of(words: list[str]) -> int:
+    """Where the first "of" or "for" is among words (their length if none)."""
+    return next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
 
 
 PERSON_ROLES = TITLE_WORDS | {
