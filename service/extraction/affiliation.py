@@ -24,7 +24,7 @@ from service.extraction.lexicon import (
     SPOKESPERSON_WORDS,
     TITLE_WORDS,
 )
-from service.extraction.mention import Mention, read_mention, words_of
+from service.extraction.mention import Mention, read_mention, without_relatives, words_of
 from service.extraction.role_rules import (
     adversarial_role,
     institution_office,
@@ -128,16 +128,6 @@ def apposition(rules: Affiliations, mention: Mention) -> Found:
     """The phrase around the mention names it ("Ana Ruiz, a spokeswoman for the union")."""
     phrase = without_relatives(mention.phrase)
     return evidence(rules.registered(phrase, mention.name), "apposition", mention.at)
-
-
-# A relative clause of place or time describes what it hangs on ("chairman of the club,
-# where Baird began playing"); one of "which"/"who" may show whom a body acts for.
-RELATIVE = re.compile(r",\s+(?:where|when)\b.*$", re.IGNORECASE | re.DOTALL)
-
-
-def without_relatives(text: str) -> str:
-    """Text without a relative clause of place or time set off by a comma."""
-    return RELATIVE.sub("", text)
 
 
 def relative_clause(rules: Affiliations, mention: Mention) -> Found:
