@@ -171,3 +171,6 @@ COMPANY_OFFICES = frozenset(_LISTS["COMPANY_OFFICES"])
 # Offices that head any kind of body ("chief executive"): they speak for the one registered
 # organisation of the article, when it has only one.
 HEAD_OFFICES = frozenset(_LISTS["HEAD_OFFICES"])
+# Bodies that speak for a country's trade or industry: "the Fishing Vessel Owners'
+# Association of Iceland" (its head speaks for the country when the body is not registered).
+NATIONAL_BODY_WORDS = frozenset(_LISTS["NATIONAL_BODY_WORDS"])
