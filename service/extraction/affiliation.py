@@ -209,8 +209,11 @@ def possessor(rules: Affiliations, mention: Mention) -> Found:
         owner = rules.discourse.collective(mention.nearby)
         return possessed(owner, mention.title, mention.at)
     if words[0] in PERSONAL_PRONOUNS and set(words[1:]) & (TITLE_WORDS | LAWYER_WORDS):
-        # "her chief of staff", "his lawyer": an officer stands with the person
-        return possessed(rules.discourse.person(mention.speaker.name), mention.title, mention.at)
+        # "her chief of staff", "his lawyer": an officer stands with the person, first one
+        # named earlier in the sentence ("Baird will appeal, his lawyer said")
+        people = [s for s in mention.nearby if s.type == "person" and s.name]
+        owner = people[0] if people else rules.discourse.person(mention.speaker.name)
+        return possessed(owner, mention.title, mention.at)
     for word in (mention.speaker.title or "").split():
         named = POSSESSOR.match(word)
         person = rules.discourse.by_surname(named.group(1)) if named else None

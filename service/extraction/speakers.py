@@ -259,7 +259,9 @@ class SpeakerBuilder:
 
     def titular(self, token: Token) -> bool:
         """Titles and demonyms precede a name but are not part of it."""
-        return is_title_word(token) or self.resolver.known_name_kind(token.text) is not None
+        if is_title_word(token) or self.resolver.names_person(token.text):
+            return is_title_word(token)  # "Baird" of side "Ewan Baird" is a name
+        return self.resolver.known_name_kind(token.text) is not None
 
     def common(self, head: Token) -> Speaker:
         """A common noun phrase: a role, an organisation or a group."""

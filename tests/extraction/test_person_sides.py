@@ -35,3 +35,30 @@ def test_which_registered_names_are_people():
     assert not is_person_side("Ashdown Rovers", ("Rovers", "the club"))
     assert not is_person_side("Harcastle Foods", ("Harcastle", "the company"))
     assert not is_person_side("Tarn Homes", ("Ms Homes",))
+
+
+ATHLETE = registry(
+    ("Corin Vale", ("Vale", "the defendant")), ("Ardent Rowing Union", ("the union",))
+)
+
+
+def test_the_surname_alias_of_a_person_side_stays_his_name(extract):
+    text = "Corin Vale denies doping. Vale said the sample had been mishandled."
+    claims = extract(text, sides=ATHLETE).claims
+    last = claims[-1]
+    assert (last["speaker"]["name"], last["side_name"]) == ("Corin Vale", "Corin Vale")
+    assert last["speaker"]["type"] == "person"
+
+
+def test_his_lawyer_stands_with_the_person_named_earlier_in_the_sentence(only_claim):
+    text = "Corin Vale will appeal against the two-year ban, his lawyer said on Tuesday."
+    claim = only_claim(text, sides=ATHLETE)
+    assert claim["speaker"]["title"] == "his lawyer"
+    assert claim["side_name"] == "Corin Vale"
+    assert claim["side_evidence"]["via"] == "possessive"
+
+
+def test_his_lawyer_with_no_person_named_has_no_side(only_claim):
+    text = "The ban will be appealed, his lawyer said on Tuesday."
+    claim = only_claim(text, sides=ATHLETE)
+    assert claim["side_id"] is None
