@@ -54,6 +54,7 @@ def adversarial_role(rules: Rules, mention: Mention) -> Found:
     """A role of a proceeding names its side: a prosecutor is the prosecution, the
     defendant and their lawyers the defence, a plaintiff the claimant."""
     texts = [mention.title, mention.name if mention.speaker.type == "group" else ""]
+    texts.append(mention.setting if len(mention.setting.split()) == 1 else "")  # "Defending,"
     for text in (*texts, *mention.roles):
         for side_word, pattern in role_patterns().items():
             role = pattern.search(text) if text else None
