@@ -9,6 +9,7 @@ from service.extraction.discourse import Discourse, Speaker, referred
 from service.extraction.lexicon import (
     COMPANY_NOUNS,
     GOVERNMENT_WORDS,
+    LAWYER_WORDS,
     MEMBERSHIP_VERBS,
     NEUTER_PRONOUNS,
     ORG_WORDS,
@@ -273,6 +274,9 @@ class SpeakerBuilder:
         start, end = self.offsets(tokens)
         text = span_text(tokens)
         plural = head.tag_ in ("NNS", "NNPS")
+        counsel = self.discourse.counsel() if head.lower_ in LAWYER_WORDS and not plural else None
+        if counsel is not None and not list(head.children):  # "counsel said"
+            return self.with_side(counsel.at(start, end), [text])
         definite = any(c.dep_ in ("det", "poss") for c in head.children)
         if definite and not plural:
             modifiers = frozenset(
