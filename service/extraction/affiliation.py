@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from service.extraction.company_rules import company_office
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
@@ -23,10 +24,11 @@ from service.extraction.lexicon import (
     SPOKESPERSON_WORDS,
     TITLE_WORDS,
 )
-from service.extraction.mention import Mention, read_mention, words_of
+from service.extraction.mention import Mention, read_mention, without_relatives, words_of
 from service.extraction.role_rules import (
     adversarial_role,
     institution_office,
+    national_body_head,
     office_in_setting,
     represented_in_setting,
     stated_role,
@@ -119,12 +121,14 @@ def own_name(rules: Affiliations, mention: Mention) -> Found:
 
 def own_title(rules: Affiliations, mention: Mention) -> Found:
     """The title names the side ("Halvard chief executive", "union president")."""
-    return evidence(rules.registered(mention.title, mention.name), "title", mention.at)
+    title = without_relatives(mention.title)
+    return evidence(rules.registered(title, mention.name), "title", mention.at)
 
 
 def apposition(rules: Affiliations, mention: Mention) -> Found:
     """The phrase around the mention names it ("Ana Ruiz, a spokeswoman for the union")."""
-    return evidence(rules.registered(mention.phrase, mention.name), "apposition", mention.at)
+    phrase = without_relatives(mention.phrase)
+    return evidence(rules.registered(phrase, mention.name), "apposition", mention.at)
 
 
 def relative_clause(rules: Affiliations, mention: Mention) -> Found:
@@ -205,8 +209,11 @@ def possessor(rules: Affiliations, mention: Mention) -> Found:
         owner = rules.discourse.collective(mention.nearby)
         return possessed(owner, mention.title, mention.at)
     if words[0] in PERSONAL_PRONOUNS and set(words[1:]) & (TITLE_WORDS | LAWYER_WORDS):
-        # "her chief of staff", "his lawyer": an officer stands with the person
-        return possessed(rules.discourse.person(mention.speaker.name), mention.title, mention.at)
+        # "her chief of staff", "his lawyer": an officer stands with the person, first one
+        # named earlier in the sentence ("Baird will appeal, his lawyer said")
+        people = [s for s in mention.nearby if s.type == "person" and s.name]
+        owner = people[0] if people else rules.discourse.person(mention.speaker.name)
+        return possessed(owner, mention.title, mention.at)
     for word in (mention.speaker.title or "").split():
         named = POSSESSOR.match(word)
         person = rules.discourse.by_surname(named.group(1)) if named else None
@@ -291,7 +298,9 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     government_office,
     place_topic_office,
     institution_office,
+    national_body_head,
     office_in_setting,
     officer_in_focus,
     officer_of_subject,
+    company_office,
 )

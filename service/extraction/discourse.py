@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import cast
 
-from service.extraction.lexicon import COMPANY_NOUNS, CORPORATE_WORDS
+from service.extraction.lexicon import COMPANY_NOUNS, CORPORATE_WORDS, LAWYER_WORDS
 from service.extraction.sides import Evidence, SideRef
 from service.extraction.types import Speaker as ClaimSpeaker
 from service.extraction.types import SpeakerType
@@ -144,6 +144,16 @@ class Discourse:
             if title_head(speaker.title or "") in COMPANY_NOUNS or last in CORPORATE_WORDS:
                 return speaker
         return None
+
+    def counsel(self) -> Speaker | None:
+        """Referent of a bare "counsel said": the subject of the sentence just before, when
+        that subject was introduced as counsel (a lawyer's title, or whom they argue for)."""
+        found = self.last_subject
+        if found is None or found.type != "person" or self._subject_at < self.sentence - 1:
+            return None
+        lawyer = bool(speaker_words(found.title) & LAWYER_WORDS)
+        arguing = found.evidence is not None and found.evidence.via == "role"
+        return found if lawyer or arguing else None
 
     def personal(self) -> Speaker | None:
         """Referent of he/she: the last subject, else the last person mentioned."""

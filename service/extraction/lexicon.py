@@ -165,3 +165,12 @@ REPRESENTATION_VERBS = frozenset(_LISTS["REPRESENTATION_VERBS"])
 EVENT_NOUNS = frozenset(_LISTS["EVENT_NOUNS"])
 # A speaker who says "we" or "our" about a body's act speaks from outside that body.
 FIRST_PERSON_PRONOUNS = frozenset(_LISTS["FIRST_PERSON_PRONOUNS"])
+# Offices only a company has ("Project director X", "the site director"): they speak for the
+# one registered company of the article.
+COMPANY_OFFICES = frozenset(_LISTS["COMPANY_OFFICES"])
+# Offices that head any kind of body ("chief executive"): they speak for the one registered
+# organisation of the article, when it has only one.
+HEAD_OFFICES = frozenset(_LISTS["HEAD_OFFICES"])
+# Bodies that speak for a country's trade or industry: "the Fishing Vessel Owners'
+# Association of Iceland" (its head speaks for the country when the body is not registered).
+NATIONAL_BODY_WORDS = frozenset(_LISTS["NATIONAL_BODY_WORDS"])

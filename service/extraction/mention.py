@@ -86,3 +86,13 @@ def read_mention(
     roles = [without_former(without_topic(text)) for text in roles]
     phrase = context[0] if context else ""
     return Mention(speaker, name, title, phrase, context[1:], nearby, roles)
+
+
+# A relative clause of place or time describes what it hangs on ("chairman of the club,
+# where Baird began playing"); one of "which"/"who" may show whom a body acts for.
+RELATIVE = re.compile(r",\s+(?:where|when)\b.*$", re.IGNORECASE | re.DOTALL)
+
+
+def without_relatives(text: str) -> str:
+    """Text without a relative clause of place or time set off by a comma."""
+    return RELATIVE.sub("", text)

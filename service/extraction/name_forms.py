@@ -5,8 +5,11 @@ import re
 
 from service.extraction.country_demonyms import known_demonyms
 from service.extraction.lexicon import (
+    ADVERSARIAL_ROLES,
     AGENT_SUFFIXES,
+    CORPORATE_WORDS,
     DEMONYM_SUFFIXES,
+    HONORIFICS,
     OFFICE_HOLDERS,
     OFFICE_TOPICS,
     ORG_WORDS,
@@ -38,7 +41,9 @@ def number_forms(phrase: str) -> list[str]:
     *rest, last = phrase.split()
     if len(last) <= 3 or not last.isalpha():
         return []
-    forms = [last + "s"] if not last.endswith("s") else []
+    # "associations" are many bodies, not "the association"
+    bare_kind = not rest and last in ORG_WORDS
+    forms = [last + "s"] if not last.endswith("s") and not bare_kind else []
     if last.endswith("s") and not last.endswith(("ss", "us", "is")):
         forms.append(last[:-1])
     for ending, agents in AGENT_SUFFIXES.items():
@@ -102,4 +107,33 @@ def inside_longer_name(text: str, match: re.Match[str], generic: bool) -> bool:
         return False
     following = [w.lower().removesuffix("'s").strip("'.,") for w in after.group(1).split()]
     following = [w for w in following if w]
-    return bool(following) and following[-1] in ORG_WORDS and not set(following) & TITLE_WORDS
+    # "Eastfield Unified Council of PTAs" is headed by "council", before its "of"
+    heads = {following[-1], *following[: next_of(following)][-1:]} if following else set()
+    return bool(heads & ORG_WORDS) and not set(following) & TITLE_WORDS
+
+
+def next_of(words: list[str]) -> int:
+    """Where the first "of" or "for" is among words (their length if none)."""
+    return next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
+
+
+PERSON_ROLES = TITLE_WORDS | {
+    w for roles in ADVERSARIAL_ROLES.values() for role in roles for w in role.split()
+}
+
+
+def is_person_side(name: str, aliases: tuple[str, ...]) -> bool:
+    """Whether a registered side is a person ("Karen Doyle", aliases "Ms Doyle", "the
+    claimant"): a short name of no body's words, called by honorific and surname, or by the
+    surname alone and by a person's role."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if {w.lower() for w in words} & (ORG_WORDS | CORPORATE_WORDS):
+        return False
+    surname = words[-1].lower()
+    called = [a.lower().split() for a in aliases]
+    honorific = any(len(a) == 2 and a[0] in HONORIFICS and a[1] == surname for a in called)
+    by_surname = [surname] in called
+    by_role = any(a[-1] in PERSON_ROLES for a in called if a)
+    return honorific or (by_surname and by_role)

@@ -8,6 +8,7 @@ from service.extraction.lexicon import (
     HONORIFICS,
     HYPHENATED_TITLES,
     ORG_WORDS,
+    SPEECH_SOURCE_PASSIVES,
     TITLE_WORDS,
 )
 from service.extraction.pipeline import lemma
@@ -78,7 +79,17 @@ def document_author(head: Token) -> Token | None:
     for token in head.subtree:
         if token.dep_ == "pobj" and token.head.dep_ == "agent":
             return token
-    return None
+    return relative_author(head)
+
+
+def relative_author(document: Token) -> Token | None:
+    """The subject of a relative clause of writing on a document: "a letter it sent to the
+    premier" (not "a letter the miner received")."""
+    clauses = [
+        c for c in document.children if c.dep_ == "relcl" and lemma(c) in SPEECH_SOURCE_PASSIVES
+    ]
+    subjects = [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+    return next((s for s in subjects if s.lower_ not in ("that", "which", "who")), None)
 
 
 def titled_holder(head: Token) -> Token | None:

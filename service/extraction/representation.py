@@ -14,7 +14,23 @@ def represented(head: Token) -> list[str]:
     found = [text for verb in participles(head) for text in represented_by(verb)]
     if head.dep_ == "nsubj" and lemma(head.head) in REPRESENTATION_VERBS:
         found += event_hosts(head.head)
+    if head.dep_ in SUBJECTS:
+        found += set_off_for(head)
     return found
+
+
+def set_off_for(subject: Token) -> list[str]:
+    """A "for" phrase set off by commas between a subject and its verb, which the parser
+    hangs on the verb: "X KC, for the defence, said"."""
+    verb, doc = subject.head, subject.doc
+    return [
+        span_text(list(o.subtree))
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "for" and subject.i < prep.i < verb.i
+        if doc[prep.i - 1].text == ","
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def participles(head: Token) -> list[Token]:

@@ -9,6 +9,7 @@ from service.extraction.lexicon import (
     ADVERSARIAL_ROLES,
     HEAD_WORDS,
     INSTITUTION_OFFICES,
+    NATIONAL_BODY_WORDS,
     ORG_WORDS,
     TITLE_WORDS,
 )
@@ -53,6 +54,7 @@ def adversarial_role(rules: Rules, mention: Mention) -> Found:
     """A role of a proceeding names its side: a prosecutor is the prosecution, the
     defendant and their lawyers the defence, a plaintiff the claimant."""
     texts = [mention.title, mention.name if mention.speaker.type == "group" else ""]
+    texts.append(mention.setting if len(mention.setting.split()) == 1 else "")  # "Defending,"
     for text in (*texts, *mention.roles):
         for side_word, pattern in role_patterns().items():
             role = pattern.search(text) if text else None
@@ -156,3 +158,22 @@ def unique_side(rules: Rules, kinds: set[str]) -> SideRef | None:
 def has_phrase(text: str, phrase: str) -> bool:
     """Whether text holds phrase as whole words."""
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+
+
+# "chairman of the Fishing Vessel Owners' Association of Iceland": the body, then its country.
+NATIONAL_BODY = re.compile(r"^.*\b(\w+)\s+of\s+(?:the\s+)?(.+)$")
+
+
+def national_body_head(rules: Rules, mention: Mention) -> Found:
+    """The head of a country's unregistered trade body ("chairman of the Fishing Vessel
+    Owners' Association of Iceland") speaks for that country's registered side."""
+    title = mention.title
+    if mention.speaker.type != "person" or not words_of(title) & HEAD_WORDS:
+        return None
+    body = NATIONAL_BODY.search(title)
+    if body is None or body.group(1).lower() not in NATIONAL_BODY_WORDS:
+        return None
+    country = rules.resolver.country_in(body.group(2))
+    if country is None or country.side.auto or country.text != body.group(2).strip():
+        return None
+    return country.side, Evidence("title", title[body.start(1) :], mention.at)

@@ -82,7 +82,9 @@ def setting_of(head: Token) -> str:
     executive X said" (the body named around an officer); read from the words, since the
     parse often hangs the speaker on the place."""
     sentence = head.sent
-    if sentence[0].pos_ != "ADP" or head.left_edge.i <= sentence.start:
+    # "Prosecuting, X said": a fronted participle of a courtroom role
+    fronted = sentence[0].pos_ == "ADP" or sentence[0].tag_ == "VBG"
+    if not fronted or head.left_edge.i <= sentence.start:
         return ""
     before = head.doc[sentence.start : head.left_edge.i]
     commas = [t.i for t in before if t.text == ","]

@@ -14,6 +14,7 @@ from service.extraction.lexicon import (
 from service.extraction.name_forms import (
     demonyms,
     inside_longer_name,
+    is_person_side,
     number_forms,
     topic_offices,
 )
@@ -242,6 +243,12 @@ class SideResolver:
             for s in (sides or [])
         ]
         self.auto_sides = auto_sides
+        self._people = {
+            n.lower()
+            for side in self.registered
+            if is_person_side(side.name, side.aliases)
+            for n in (side.name, *side.aliases)
+        }
         self._registered_names = [
             ({n.lower() for n in (side.name, *side.aliases)}, side) for side in self.registered
         ]
@@ -281,6 +288,10 @@ class SideResolver:
     def is_country_name(self, text: str) -> bool:
         """Whether text is the canonical name of a gazetteer country ("Russia", not "Kremlin")."""
         return _normalise(text).lower().strip() in country_names()
+
+    def names_person(self, text: str) -> bool:
+        """Whether text is the name or an alias of a registered side that is a person."""
+        return _normalise(text).lower().strip() in self._people
 
     def known_name_kind(self, text: str) -> str | None:
         """'registry' or 'country' when text is exactly a side's name or alias, else None."""

@@ -9,6 +9,7 @@ from service.extraction.discourse import Discourse, Speaker, referred
 from service.extraction.lexicon import (
     COMPANY_NOUNS,
     GOVERNMENT_WORDS,
+    LAWYER_WORDS,
     MEMBERSHIP_VERBS,
     NEUTER_PRONOUNS,
     ORG_WORDS,
@@ -189,6 +190,8 @@ class SpeakerBuilder:
         if name_follows and not opens_body and any(is_title_word(t) for t in chunk[:-1]):
             return self.person(chunk, start, end)  # "Mayor Lucia Rivera", even as an alias
         organisation = last in ORG_WORDS or any(t.lower_ == "of" for t in chunk)
+        if self.resolver.names_person(text):
+            return self.person(chunk, start, end)  # a registered side that is a person
         if self.resolver.known_name_kind(text) is not None or organisation or len(chunk) > 4:
             return self.body(chunk, descriptor_end(chunk))
         return self.person(chunk, start, end)
@@ -257,7 +260,9 @@ class SpeakerBuilder:
 
     def titular(self, token: Token) -> bool:
         """Titles and demonyms precede a name but are not part of it."""
-        return is_title_word(token) or self.resolver.known_name_kind(token.text) is not None
+        if is_title_word(token) or self.resolver.names_person(token.text):
+            return is_title_word(token)  # "Baird" of side "Ewan Baird" is a name
+        return self.resolver.known_name_kind(token.text) is not None
 
     def common(self, head: Token) -> Speaker:
         """A common noun phrase: a role, an organisation or a group."""
@@ -269,6 +274,9 @@ class SpeakerBuilder:
         start, end = self.offsets(tokens)
         text = span_text(tokens)
         plural = head.tag_ in ("NNS", "NNPS")
+        counsel = self.discourse.counsel() if head.lower_ in LAWYER_WORDS and not plural else None
+        if counsel is not None and not list(head.children):  # "counsel said"
+            return self.with_side(counsel.at(start, end), [text])
         definite = any(c.dep_ in ("det", "poss") for c in head.children)
         if definite and not plural:
             modifiers = frozenset(
