@@ -7,7 +7,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from service.extraction.bridge_limits import expert_by_topic, named_as_place
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
+from service.extraction.family_rules import family_surname, kin_description
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
     CHAIRING_VERBS,
@@ -24,6 +26,7 @@ from service.extraction.lexicon import (
     TITLE_WORDS,
 )
 from service.extraction.mention import Mention, read_mention, words_of
+from service.extraction.past_roles import past_appointment
 from service.extraction.role_rules import (
     adversarial_role,
     institution_office,
@@ -256,9 +259,12 @@ def bridged_office(rules: Affiliations, mention: Mention) -> Found:
     if mention.speaker.type != "person" or not words or OWN_AFFILIATION.search(title):
         return None
     for body in reversed(rules.discourse.previous_sentence()):
-        if body.type == "person" or body.side is None:
+        if body.type == "person" or body.side is None or named_as_place(body, mention.previous):
             continue
-        if words <= SPOKESPERSON_WORDS or role_of(words, speaker_words(body.name)):
+        body_words = speaker_words(body.name)
+        if expert_by_topic(title.lower().split(), body_words):
+            continue
+        if words <= SPOKESPERSON_WORDS or role_of(words, body_words):
             shown = body.evidence or Evidence("office", body.name or "", body.start)
             return body.side, Evidence("office", shown.text, shown.at)
     return None
@@ -274,10 +280,13 @@ def appositive(mention: Mention) -> str:
 # In order: the mention's own words, then its context, then the state it serves, then
 # what it refers back to. The first rule that finds a side wins.
 EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
+    past_appointment,
+    kin_description,
     own_name,
     own_title,
     apposition,
     relative_clause,
+    family_surname,
     stated_role,
     represented_in_setting,
     state_official,

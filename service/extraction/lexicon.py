@@ -165,3 +165,7 @@ REPRESENTATION_VERBS = frozenset(_LISTS["REPRESENTATION_VERBS"])
 EVENT_NOUNS = frozenset(_LISTS["EVENT_NOUNS"])
 # A speaker who says "we" or "our" about a body's act speaks from outside that body.
 FIRST_PERSON_PRONOUNS = frozenset(_LISTS["FIRST_PERSON_PRONOUNS"])
+# Nouns of kinship: "the mother of a man who died in custody" speaks for his family.
+KIN_NOUNS = frozenset(_LISTS["KIN_NOUNS"])
+# Words that make a registered side a family ("Family of Callum Reddy", "relatives").
+FAMILY_WORDS = frozenset(_LISTS["FAMILY_WORDS"])
