@@ -8,6 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from service.extraction.bridge_limits import expert_by_topic, named_as_place
+from service.extraction.definite_roles import engaged_counsel, role_referred_back
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
 from service.extraction.family_rules import family_surname, kin_description
 from service.extraction.lexicon import (
@@ -295,6 +296,8 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     represented_person,
     possessor,
     officer_body,
+    role_referred_back,
+    engaged_counsel,
     bridged_office,
     office_in_sentence,
     government_office,
