@@ -19,6 +19,7 @@ from service.extraction.lexicon import (
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
 )
+from service.extraction.parenthetical import outside_reported
 from service.extraction.phrases import (
     bracketed_owner,
     contiguous,
@@ -125,7 +126,7 @@ class SpeakerBuilder:
         if word in PERSONAL_PRONOUNS:
             referent = self.discourse.personal()
         elif word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
-            referent = self.discourse.collective(nearby)
+            referent = self.discourse.collective(outside_reported(head, nearby, self.base))
         else:
             return self.described_group(head)
         start, end = self.offsets([head])
