@@ -19,7 +19,7 @@ from service.extraction.lexicon import (
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
 )
-from service.extraction.parenthetical import outside_reported
+from service.extraction.parenthetical import fronted_setting, outside_reported
 from service.extraction.phrases import (
     bracketed_owner,
     contiguous,
@@ -98,6 +98,8 @@ class SpeakerBuilder:
             ),
             None,
         )
+        if appositive is not None and fronted_setting(head):
+            return self.build(appositive, nearby)  # "Outside court, the club's president, X"
         if head.pos_ != "PROPN" or head.text[:1].islower():  # "the labour congress"
             named = appositive or nested_appositive(head)
             if named is not None and named.pos_ == "PROPN":

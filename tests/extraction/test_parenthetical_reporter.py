@@ -33,3 +33,18 @@ def test_it_said_at_the_start_still_refers_to_the_body_just_named(extract):
     text = "Ostrava opened a new plant. It said the plant would employ 300 people."
     claims = extract(text, sides=SIDES).claims
     assert speakers(claims)[-1] == ("Ostrava", "Ostrava Textiles"), claims
+
+
+def test_a_fronted_setting_is_not_the_speaker(extract):
+    text = (
+        "Outside court, the mill's works manager, Petra Hale, said the machines had been "
+        "checked every week."
+    )
+    claims = extract(text, sides=SIDES).claims
+    assert [c["speaker"]["name"] for c in claims] == ["Petra Hale"], claims
+
+
+def test_a_setting_word_inside_a_named_subject_is_left_alone(extract):
+    text = "Outside Broadcasts Ltd said the cameras had been checked every week."
+    claims = extract(text, sides=SIDES).claims
+    assert [c["speaker"]["name"] for c in claims] == ["Outside Broadcasts Ltd"], claims
