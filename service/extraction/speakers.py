@@ -19,6 +19,7 @@ from service.extraction.lexicon import (
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
 )
+from service.extraction.name_extent import whole_registered_name
 from service.extraction.parenthetical import fronted_setting, outside_reported
 from service.extraction.phrases import (
     bracketed_owner,
@@ -66,7 +67,10 @@ class SpeakerBuilder:
         sentence states its roles)."""
         roles = syntactic_roles(head) if head is not None else []
         setting = setting_of(head) if head is not None else ""
-        return self.affiliations.attach(speaker, context, self.nearby, roles, setting, head)
+        found = self.affiliations.attach(speaker, context, self.nearby, roles, setting, head)
+        if head is None or found.start is None or found.start < self.base:
+            return found
+        return whole_registered_name(found, head.doc.text[: found.start - self.base])
 
     def introduced_as(self, person: Speaker) -> Speaker:
         """A person with the side of their first, fullest mention ("Mulcahy" after "Its
