@@ -172,3 +172,6 @@ FAMILY_WORDS = frozenset(_LISTS["FAMILY_WORDS"])
 # Words that open a fronted setting the parser may take for a subject ("Outside court, the
 # club's president, X, said"): the speaker is the name in apposition.
 SETTING_OPENERS = frozenset(_LISTS["SETTING_OPENERS"])
+# Verbs that give a thing its name: "a plan the district calls "Right-Size 2030"" names, it
+# does not take a stance.
+NAMING_VERBS = frozenset(_LISTS["NAMING_VERBS"])

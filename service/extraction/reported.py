@@ -38,6 +38,7 @@ from service.extraction.lexicon import (
     STANCE_VERBS,
     VERB_STANCE_PREPOSITIONS,
 )
+from service.extraction.naming import gives_a_name
 from service.extraction.pipeline import lemma
 from service.extraction.subject_repair import described_subject, is_description
 
@@ -258,6 +259,8 @@ def stance_objects(verb: Token) -> list[Token]:
 def stance_claim(verb: Token) -> list[Candidate]:
     """'X accused Y of Z', 'X urged Y to Z', 'They question Z': the verb with its objects."""
     complements = stance_objects(verb) if is_stance(verb) else []
+    if gives_a_name(verb, complements):
+        return []
     subject = subject_of(verb)
     if not complements or (subject is not None and lemma(subject) in COURT_NOUNS):
         return []  # "A judge refused to dismiss the lawsuit": a ruling, told as narration
