@@ -4,6 +4,8 @@ mention complete it."""
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from service.extraction.discourse import Speaker
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -25,3 +27,14 @@ def whole_registered_name(speaker: Speaker, before: str) -> Speaker:
     if not _normalise(before).endswith(_normalise(full[:cut])):
         return speaker
     return replace(speaker, name=before[-cut:] + name, start=speaker.start - cut)
+
+
+def without_inner_apposition(tokens: list[Token], head: Token) -> list[Token]:
+    """A group's phrase without a description set off after a noun inside it: "Residents of
+    Lanet Ridge, a middle-income estate next to the site" is "Residents of Lanet Ridge"."""
+    for token in tokens:
+        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+        inner = token.dep_ == "appos" and token.head.i != head.i and token.head.i > head.i
+        if inner and before is not None and before.text == ",":
+            return [t for t in tokens if t.i < before.i]
+    return tokens

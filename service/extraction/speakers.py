@@ -19,7 +19,7 @@ from service.extraction.lexicon import (
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
 )
-from service.extraction.name_extent import whole_registered_name
+from service.extraction.name_extent import whole_registered_name, without_inner_apposition
 from service.extraction.parenthetical import fronted_setting, outside_reported
 from service.extraction.phrases import (
     bracketed_owner,
@@ -272,10 +272,12 @@ class SpeakerBuilder:
         written = self.build(author, self.nearby) if author is not None else None
         if written is not None:
             return written
+        plural = head.tag_ in ("NNS", "NNPS")
         tokens = core_tokens(head, drop_determiner=False)
+        if plural:
+            tokens = without_inner_apposition(tokens, head)
         start, end = self.offsets(tokens)
         text = span_text(tokens)
-        plural = head.tag_ in ("NNS", "NNPS")
         definite = any(c.dep_ in ("det", "poss") for c in head.children)
         if definite and not plural:
             modifiers = frozenset(

@@ -20,3 +20,13 @@ def test_words_before_that_do_not_complete_the_name_are_left_out(only_claim):
     text = "In Leeds, Ceramic Workers' Union officials said the pay offer was an insult."
     claim = only_claim(text, sides=sides)
     assert not claim["speaker"]["name"].startswith("Leeds")
+
+
+def test_a_description_of_the_place_is_not_part_of_a_group_speaker(only_claim):
+    sides = registry(("Brookfield Tenants Association", ("the association", "tenants")))
+    text = (
+        "Tenants of Brookfield Court, a council block of about 200 flats near the station, "
+        "say the lifts have been broken for months."
+    )
+    claim = only_claim(text, sides=sides)
+    assert claim["speaker"]["name"] == "Tenants of Brookfield Court"
