@@ -31,6 +31,10 @@ def opens_sentence(name: Token) -> bool:
 
 
 def is_description(clause: Token, verb: Token) -> bool:
-    """The clause is the speaker's description, read as a complement of the cue."""
-    subject = described_subject(verb, lambda _: True)
-    return subject is not None and subject.head.i == clause.i
+    """The clause before the cue is not what it reports when the cue has its complement
+    after it: the speaker's description read as a clause ("X, the mediator appointed to the
+    case, said ..."), or a fronted setting ("In its response, a document the law requires,
+    Kessler said ...")."""
+    if clause.i > verb.i or clause.dep_ not in ("ccomp", "dep"):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)

@@ -26,3 +26,12 @@ def test_a_long_relative_clause_does_not_hide_the_speaker(extract):
     found = claims_of(extract, text)
     assert ("Peter Shaw", "the ward had been short of nurses for years") in found, found
     assert all(not claim.startswith("Peter Shaw") for _, claim in found), found
+
+
+def test_a_fronted_setting_read_as_a_clause_is_not_a_claim(extract):
+    text = (
+        "In its reply to the bid, a filing the stock exchange requires every target to "
+        "publish, Halvard said its new routes would double operating profit by 2028."
+    )
+    found = claims_of(extract, text)
+    assert found == [("Halvard", "its new routes would double operating profit by 2028")], found
