@@ -7,8 +7,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from service.extraction.bridge_limits import expert_by_topic, named_as_place
 from service.extraction.company_rules import company_office
+from service.extraction.definite_roles import engaged_counsel, role_referred_back
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
+from service.extraction.family_rules import family_surname, kin_description
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
     CHAIRING_VERBS,
@@ -25,6 +28,7 @@ from service.extraction.lexicon import (
     TITLE_WORDS,
 )
 from service.extraction.mention import Mention, read_mention, without_relatives, words_of
+from service.extraction.past_roles import past_appointment
 from service.extraction.role_rules import (
     adversarial_role,
     institution_office,
@@ -263,9 +267,12 @@ def bridged_office(rules: Affiliations, mention: Mention) -> Found:
     if mention.speaker.type != "person" or not words or OWN_AFFILIATION.search(title):
         return None
     for body in reversed(rules.discourse.previous_sentence()):
-        if body.type == "person" or body.side is None:
+        if body.type == "person" or body.side is None or named_as_place(body, mention.previous):
             continue
-        if words <= SPOKESPERSON_WORDS or role_of(words, speaker_words(body.name)):
+        body_words = speaker_words(body.name)
+        if expert_by_topic(title.lower().split(), body_words):
+            continue
+        if words <= SPOKESPERSON_WORDS or role_of(words, body_words):
             shown = body.evidence or Evidence("office", body.name or "", body.start)
             return body.side, Evidence("office", shown.text, shown.at)
     return None
@@ -281,10 +288,13 @@ def appositive(mention: Mention) -> str:
 # In order: the mention's own words, then its context, then the state it serves, then
 # what it refers back to. The first rule that finds a side wins.
 EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
+    past_appointment,
+    kin_description,
     own_name,
     own_title,
     apposition,
     relative_clause,
+    family_surname,
     stated_role,
     represented_in_setting,
     state_official,
@@ -293,6 +303,8 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     represented_person,
     possessor,
     officer_body,
+    role_referred_back,
+    engaged_counsel,
     bridged_office,
     office_in_sentence,
     government_office,

@@ -166,11 +166,12 @@ def is_duration(complement: Token) -> bool:
 
 
 def is_anaphoric(complement: Token) -> bool:
-    """An object that only points back at words already reported ("rejected that account")."""
+    """An object that only points back at words already reported ("rejected that account",
+    "denied that")."""
     words = list(complement.subtree)
     return (
         complement.dep_ == "dobj"
-        and len(words) == 2
+        and len(words) in (1, 2)
         and words[0].lower_ in ("that", "this", "these", "those")
     )
 

@@ -174,3 +174,13 @@ HEAD_OFFICES = frozenset(_LISTS["HEAD_OFFICES"])
 # Bodies that speak for a country's trade or industry: "the Fishing Vessel Owners'
 # Association of Iceland" (its head speaks for the country when the body is not registered).
 NATIONAL_BODY_WORDS = frozenset(_LISTS["NATIONAL_BODY_WORDS"])
+# Nouns of kinship: "the mother of a man who died in custody" speaks for his family.
+KIN_NOUNS = frozenset(_LISTS["KIN_NOUNS"])
+# Words that make a registered side a family ("Family of Callum Reddy", "relatives").
+FAMILY_WORDS = frozenset(_LISTS["FAMILY_WORDS"])
+# Words that open a fronted setting the parser may take for a subject ("Outside court, the
+# club's president, X, said"): the speaker is the name in apposition.
+SETTING_OPENERS = frozenset(_LISTS["SETTING_OPENERS"])
+# Verbs that give a thing its name: "a plan the district calls "Right-Size 2030"" names, it
+# does not take a stance.
+NAMING_VERBS = frozenset(_LISTS["NAMING_VERBS"])

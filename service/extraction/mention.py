@@ -13,6 +13,11 @@ WORD = re.compile(r"[A-Za-z]+")
 PARTS = re.compile(r",|;|\band\b")
 # A role held in the past up to a time: "who worked as a team leader at X until 2023".
 ENDED_ROLE = re.compile(r"\b(?:worked|served|was|were)\b.*\buntil\b")
+# A title held up to a past year: "the company's finance chief until 2020" (not a term that
+# runs on: "who will chair it until 2030", "chief executive until at least 2027").
+ENDED_TITLE = re.compile(
+    r"^(?!.*\b(?:will|remains?|is|are|at\s+least)\b).*\buntil\s+(?:19|20)\d\d\b"
+)
 
 
 def words_of(text: str) -> set[str]:
@@ -37,9 +42,14 @@ def without_former(text: str) -> str:
     kept = [
         part
         for part in parts
-        if not set(re.findall(r"[a-z-]+", part)) & FORMER_WORDS and not ENDED_ROLE.search(part)
+        if not set(re.findall(r"[a-z-]+", part)) & FORMER_WORDS and not ended(part)
     ]
     return text if len(kept) == len(parts) else ", ".join(p.strip() for p in kept if p.strip())
+
+
+def ended(part: str) -> bool:
+    """A part of a description that names a role held only in the past."""
+    return bool(ENDED_ROLE.search(part) or ENDED_TITLE.search(part))
 
 
 @dataclass

@@ -38,7 +38,9 @@ from service.extraction.lexicon import (
     STANCE_VERBS,
     VERB_STANCE_PREPOSITIONS,
 )
+from service.extraction.naming import gives_a_name
 from service.extraction.pipeline import lemma
+from service.extraction.subject_repair import described_subject, is_description
 
 STANCE_COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "acomp", "pcomp")
 POSITION_ONLY = STANCE_VERBS - REPORTING_VERBS
@@ -113,7 +115,7 @@ def inherited_subject(verb: Token, usable: Callable[[Token], bool]) -> Token | N
     previous = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
     if previous is not None and previous.pos_ in ("PROPN", "ADV") and previous.text[:1].isupper():
         return previous if usable(previous) else None
-    return None
+    return described_subject(verb, usable)
 
 
 def complement_claims(verb: Token) -> list[Candidate]:
@@ -122,6 +124,8 @@ def complement_claims(verb: Token) -> list[Candidate]:
     kind = "position" if verb_lemma in POSITION_ONLY else "indirect"
     claims = []
     for clause in complements(verb):
+        if is_description(clause, verb):
+            continue
         parts = clause_parts(clause)
         last = max(parts, key=lambda part: max(t.i for t in part))
         last.extend(trailing(verb, clause))
@@ -255,6 +259,8 @@ def stance_objects(verb: Token) -> list[Token]:
 def stance_claim(verb: Token) -> list[Candidate]:
     """'X accused Y of Z', 'X urged Y to Z', 'They question Z': the verb with its objects."""
     complements = stance_objects(verb) if is_stance(verb) else []
+    if gives_a_name(verb, complements):
+        return []
     subject = subject_of(verb)
     if not complements or (subject is not None and lemma(subject) in COURT_NOUNS):
         return []  # "A judge refused to dismiss the lawsuit": a ruling, told as narration

@@ -20,6 +20,8 @@ from service.extraction.lexicon import (
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
 )
+from service.extraction.name_extent import whole_registered_name, without_inner_apposition
+from service.extraction.parenthetical import fronted_setting, outside_reported
 from service.extraction.phrases import (
     bracketed_owner,
     contiguous,
@@ -66,7 +68,10 @@ class SpeakerBuilder:
         sentence states its roles)."""
         roles = syntactic_roles(head) if head is not None else []
         setting = setting_of(head) if head is not None else ""
-        return self.affiliations.attach(speaker, context, self.nearby, roles, setting, head)
+        found = self.affiliations.attach(speaker, context, self.nearby, roles, setting, head)
+        if head is None or found.start is None or found.start < self.base:
+            return found
+        return whole_registered_name(found, head.doc.text[: found.start - self.base])
 
     def introduced_as(self, person: Speaker) -> Speaker:
         """A person with the side of their first, fullest mention ("Mulcahy" after "Its
@@ -98,6 +103,8 @@ class SpeakerBuilder:
             ),
             None,
         )
+        if appositive is not None and fronted_setting(head):
+            return self.build(appositive, nearby)  # "Outside court, the club's president, X"
         if head.pos_ != "PROPN" or head.text[:1].islower():  # "the labour congress"
             named = appositive or nested_appositive(head)
             if named is not None and named.pos_ == "PROPN":
@@ -126,7 +133,7 @@ class SpeakerBuilder:
         if word in PERSONAL_PRONOUNS:
             referent = self.discourse.personal()
         elif word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
-            referent = self.discourse.collective(nearby)
+            referent = self.discourse.collective(outside_reported(head, nearby, self.base))
         else:
             return self.described_group(head)
         start, end = self.offsets([head])
@@ -270,10 +277,12 @@ class SpeakerBuilder:
         written = self.build(author, self.nearby) if author is not None else None
         if written is not None:
             return written
+        plural = head.tag_ in ("NNS", "NNPS")
         tokens = core_tokens(head, drop_determiner=False)
+        if plural:
+            tokens = without_inner_apposition(tokens, head)
         start, end = self.offsets(tokens)
         text = span_text(tokens)
-        plural = head.tag_ in ("NNS", "NNPS")
         counsel = self.discourse.counsel() if head.lower_ in LAWYER_WORDS and not plural else None
         if counsel is not None and not list(head.children):  # "counsel said"
             return self.with_side(counsel.at(start, end), [text])
