@@ -262,8 +262,10 @@ def simple_projection(projection):
         return None
     keep_id = projection.get("_id", 1)
     wanted = {key for key in projection if key != "_id"}
-    if not wanted or keep_id not in (0, 1) or type(keep_id) not in (int, bool):
+    if keep_id not in (0, 1) or type(keep_id) not in (int, bool):
         return None
+    if not wanted:  # {"_id": 1}: the id alone; {"_id": 0} excludes, as mongomock does it
+        return (lambda doc: {"_id": doc["_id"]} if "_id" in doc else {}) if keep_id else None
     for key in wanted:
         value = projection[key]
         if "." in key or key.startswith("$") or value != 1 or type(value) not in (int, bool):

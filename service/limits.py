@@ -1,6 +1,7 @@
 """Rate limits via flask-limiter: one budget per API key (per address when anonymous)
 shared by every endpoint, and a separate budget for extraction counted by text size."""
 
+import functools
 import math
 import time
 
@@ -179,6 +180,21 @@ def init_app(app: Flask) -> Limiter:
         strategy="fixed-window",
         header_name_mapping={HeaderNames.RETRY_AFTER: LIMITER_RETRY_AFTER},
     )
+    cache_resolved_limits(limiter)
     app.extensions[EXTENSION] = limiter
     app.before_request(extraction_limited)  # after the limiter's own check
     return limiter
+
+
+def cache_resolved_limits(limiter: Limiter) -> None:
+    """Resolve each endpoint's limits and exemptions once, not on every request.
+
+    flask-limiter rebuilds them per request from what was registered (a third of its
+    time per request); ours are all registered before the first request (one
+    application limit from a config string, no decorated or dynamic limits), so the
+    answer for an endpoint never changes. Whether a request is exempt is still asked
+    per request (``exempt``), as are the counts.
+    """
+    manager = limiter.limit_manager
+    manager.resolve_limits = functools.lru_cache(maxsize=512)(manager.resolve_limits)  # type: ignore[method-assign]
+    manager.exemption_scope = functools.lru_cache(maxsize=512)(manager.exemption_scope)  # type: ignore[method-assign]
