@@ -164,7 +164,10 @@ def iter_matching(collection, spec):
     index = field_index(collection)
     indexed = spec.get(index.field) if index and isinstance(spec, Mapping) else None
     if type(key) in IDS:
-        candidates = [store[key]] if key in store else []
+        store._remove_expired_documents()
+        # Not ``key in store``: its reader lock twice over, while the store's lock is held.
+        found = store._documents.get(key, NOTHING)
+        candidates = [] if found is NOTHING else [found]
     elif type(indexed) is ObjectId and index is not None:
         store._remove_expired_documents()
         candidates = index.candidates(store, indexed)

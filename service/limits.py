@@ -96,6 +96,8 @@ def extraction_cost() -> int:
 
 def extraction_limited():
     """429 once this caller's extraction budget (in cost units) is spent."""
+    if (request.method, request.endpoint) not in EXTRACTING:
+        return None  # costs nothing (extraction_cost would say 0): most requests stop here
     limiter = current_app.extensions.get(EXTENSION)
     setting = current_app.config["EXTRACTION_RATE_LIMIT"]
     if limiter is None or not limiter.enabled or not setting or exempt():

@@ -230,6 +230,9 @@ class ClaimRepository(Repository):
         """How many claims an article has per side (None: unattributed), in one read."""
         # A projected find, not an aggregate: mongomock copies a whole collection for an
         # aggregate; on MongoDB both read the article's claims through one index range.
+        # The embedded store counts the stored values in place, copying none.
+        if self._one_pass is not None:
+            return self._one_pass.count_values({"article_id": article_id}, "side_id")
         counts: dict[ObjectId | None, int] = {}
         for claim in self.collection.find({"article_id": article_id}, {"side_id": 1}):
             side = claim.get("side_id")

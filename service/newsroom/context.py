@@ -3,6 +3,7 @@
 import atexit
 import logging
 from functools import partial
+from typing import TypeVar
 
 from flask import Flask, current_app
 
@@ -12,6 +13,7 @@ from service.extraction.extractor import loaded_extractor
 from service.extraction_pool import ExtractionPool, PooledExtractor
 from service.newsroom.bulk import BulkIngest
 from service.newsroom.claims import ClaimDesk
+from service.newsroom.desk import Desk
 from service.newsroom.ingest import Ingest
 from service.newsroom.listing import Listing
 from service.newsroom.speakers import SpeakerDesk
@@ -20,6 +22,8 @@ from service.observability.metrics import TimedExtractor
 log = logging.getLogger(__name__)
 EXTENSION = "claimdesk.extractor"
 POOL = "claimdesk.extraction_pool"
+DESKS = "claimdesk.desks"
+D = TypeVar("D", bound=Desk)
 
 
 def make_extractor(config: dict) -> ClaimExtractor | None:
@@ -70,14 +74,26 @@ def current_bulk_ingest() -> BulkIngest:
 
 def current_desk() -> ClaimDesk:
     """Claim writes and cascading deletes for this request."""
-    return ClaimDesk(get_db())
+    return per_database(ClaimDesk)
 
 
 def current_listing() -> Listing:
     """List pages with cross-resource filters for this request."""
-    return Listing(get_db())
+    return per_database(Listing)
 
 
 def current_speaker_desk() -> SpeakerDesk:
     """Speaker writes that reach claims and sides, for this request."""
-    return SpeakerDesk(get_db())
+    return per_database(SpeakerDesk)
+
+
+def per_database(kind: type[D]) -> D:
+    """The app's one ``kind`` of desk over its database, made on first use: a desk keeps
+    nothing of a request (its repositories only hold the database), and making one takes
+    a dozen objects per request."""
+    db = get_db()
+    made = current_app.extensions.setdefault(DESKS, {})
+    found = made.get(kind)
+    if found is None or found[0] is not db:
+        found = made[kind] = (db, kind(db))
+    return found[1]

@@ -220,3 +220,25 @@ def test_racing_tickets_and_recounts_on_one_document_stay_exact(round_no):
     final = fast.find_one(target)
     assert final["count_ticket"] == final["counted_ticket"] == threads * per_thread
     assert final["claim_count"] == 2 * threads * per_thread  # the newest recount stayed
+
+
+@pytest.mark.parametrize("tz_aware", [False, True])
+def test_counting_values_in_place_matches_counting_a_projected_find(tz_aware):
+    rng = random.Random(5)
+    articles, sides = [ObjectId() for _ in range(4)], [ObjectId() for _ in range(3)]
+    plain = mongomock.MongoClient(tz_aware=tz_aware).db.c
+    client = mongomock.MongoClient(tz_aware=tz_aware)
+    fast = SerialCollection(client.db.c, store_lock(client))
+    docs = []
+    for _ in range(200):
+        doc = {"_id": ObjectId(), "article_id": rng.choice(articles)}
+        if rng.random() < 0.8:
+            doc["side_id"] = rng.choice([*sides, None])
+        docs.append(doc)
+    for collection in (plain, fast):
+        collection.insert_many([dict(d) for d in docs])
+    for query in [*({"article_id": a} for a in articles), {"article_id": ObjectId()}, {}]:
+        expected: dict = {}
+        for doc in plain.find(query, {"side_id": 1}):
+            expected[doc.get("side_id")] = expected.get(doc.get("side_id"), 0) + 1
+        assert fast.count_values(query, "side_id") == expected
