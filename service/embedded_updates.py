@@ -13,7 +13,7 @@ lock and has ruled out fields a unique index keys or filters on.
 
 from collections.abc import Callable
 
-from bson import BSON
+from bson import BSON, ObjectId
 from mongomock import helpers
 from pymongo import ReturnDocument
 from pymongo.results import UpdateResult
@@ -23,6 +23,24 @@ from service.embedded_store import IDS, copies, deep_copy, iter_matching, simple
 OPERATORS = frozenset({"$set", "$inc"})
 NUMBERS = (int, float)  # bool is not one: mongomock would add it as an int
 MISSING = object()
+# mongomock's own, kept: ``mongomock_values`` hands it what it has no shortcut for.
+MONGOMOCK_VALUES = helpers.patch_datetime_awareness_in_document
+PLAIN_VALUES = frozenset({str, int, float, bool, type(None), bytes, ObjectId})
+
+
+def mongomock_values(value):
+    """mongomock's ``patch_datetime_awareness_in_document`` (the form in which it stores
+    a value and reads a filter: datetimes naive UTC to the millisecond, dicts and lists
+    copied), with plain values, dicts and lists handled without its isinstance chain:
+    every inserted document, filter and update passes through it."""
+    cls = value.__class__
+    if cls in PLAIN_VALUES:
+        return value
+    if cls is dict:
+        return {key: mongomock_values(item) for key, item in value.items()}
+    if cls is list:
+        return [mongomock_values(item) for item in value]
+    return MONGOMOCK_VALUES(value)  # datetimes, tuples, OrderedDicts, subclasses, ...
 
 
 def plain_fields(update) -> bool:

@@ -19,10 +19,12 @@ from service.embedded_store import (
     read_cursor,
     sorted_matches,
 )
-from service.embedded_updates import fast_update
+from service.embedded_updates import fast_update, mongomock_values
 
 # mongomock deep-copies each document before an update and each value it stores.
 mongomock.collection.copy = CopyModule()  # type: ignore[assignment]
+# ... and rebuilds every document, filter and update it is given (see mongomock_values).
+helpers.patch_datetime_awareness_in_document = mongomock_values
 
 
 class Serialised:

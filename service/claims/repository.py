@@ -91,10 +91,10 @@ class ClaimRepository(Repository):
             self.collection.insert_many(docs, ordered=True)
         return docs
 
-    def statement_context(self, article_id: ObjectId) -> list[dict]:
+    def statement_context(self, article_id: ObjectId, speakers: bool = True) -> list[dict]:
         """What a new claim of the article is checked against: each claim's text, speaker
-        key, span and speaker (one plain index range; one scan in memory)."""
-        fields = {"text": 1, "speaker_key": 1, "span": 1, "speaker": 1}
+        key, span and (if asked) speaker (one plain index range; one scan in memory)."""
+        fields = {"text": 1, "speaker_key": 1, "span": 1, **({"speaker": 1} if speakers else {})}
         return list(self.collection.find({"article_id": article_id}, fields))
 
     @staticmethod

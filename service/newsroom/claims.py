@@ -6,7 +6,7 @@ from service.claims.repository import SPEAKER_DEFAULT, check_spans
 from service.errors import Conflict, InvalidReference
 from service.extraction.types import EvidenceVia, SideEvidence
 from service.newsroom.desk import speaker_id
-from service.newsroom.speakers import SpeakerDesk
+from service.newsroom.speakers import SpeakerDesk, any_one_word
 
 
 class ClaimDesk(SpeakerDesk):
@@ -31,12 +31,13 @@ class ClaimDesk(SpeakerDesk):
         fields = {k: v for k, v in data.items() if k != "article_id"}
         fields["side_evidence"] = _evidence("manual", side_name)
         doc = self.claims.new_document(fields, article, "manual", actor)
+        mention = [{"speaker": doc["speaker"]}]
+        speakers = any_one_word([doc["speaker"]])  # only a one-word name needs the others
         with self.claims.statement_lock():
             # The article's claims, read once: for the duplicate check and the speakers.
-            others = self.claims.statement_context(article["_id"])
+            others = self.claims.statement_context(article["_id"], speakers)
             self._refuse_same_statement(doc, others)  # before the speaker: a 409 changes nothing
             named = [o["speaker"] for o in others if (o.get("speaker") or {}).get("name")]
-            mention = [{"speaker": doc["speaker"]}]
             [resolved] = self.resolve_speakers(article, mention, actor, context=named)
             doc["speaker"] = resolved["speaker"]
             gone = self.store_claims([doc])

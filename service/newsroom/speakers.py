@@ -41,6 +41,12 @@ def full_names(mentions: list[dict], context: list[dict]) -> dict[int, dict]:
     return found
 
 
+def any_one_word(mentions: list[dict]) -> bool:
+    """Whether a mention is a one-word name: only those are matched to the article's
+    other speakers (``full_names``)."""
+    return any(len((m.get("name") or "").split()) == 1 for m in mentions)
+
+
 def best_membership(speaker: dict, when) -> dict | None:
     """The membership that holds at ``when``; of several, the one that started last."""
     held = [m for m in speaker.get("memberships", []) if valid_at(m, when)]
@@ -95,8 +101,8 @@ class SpeakerDesk(Desk):
     def _speaker_context(self, article: dict, mentions: list[dict]) -> list[dict]:
         """The speakers of the article's claims a one-word mention may shorten (not read
         when no mention is one word: only those are matched against them)."""
-        one_word = any(len((m.get("name") or "").split()) == 1 for m in mentions)
-        return self.claims.speaker_names(article["_id"]) if one_word and "_id" in article else []
+        wanted = any_one_word(mentions) and "_id" in article
+        return self.claims.speaker_names(article["_id"]) if wanted else []
 
     def _speaker_id(self, name: str, kind: str | None, actor, create: bool) -> ObjectId | None:
         """The id of the speaker called ``name``: created on first sight, or looked up only."""

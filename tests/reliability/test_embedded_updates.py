@@ -2,16 +2,17 @@
 
 import random
 import threading
+from collections import OrderedDict
 from datetime import UTC, datetime, timedelta, timezone
 
 import mongomock
 import pytest
-from bson import ObjectId
+from bson import SON, Decimal128, ObjectId, Timestamp
 from pymongo import ASCENDING, ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from service.db import store_lock
-from service.embedded_updates import plain_call
+from service.embedded_updates import MONGOMOCK_VALUES, mongomock_values, plain_call
 from service.serialised import SerialCollection
 
 WORDS = ["a", "b", "c"]
@@ -242,3 +243,51 @@ def test_counting_values_in_place_matches_counting_a_projected_find(tz_aware):
         for doc in plain.find(query, {"side_id": 1}):
             expected[doc.get("side_id")] = expected.get(doc.get("side_id"), 0) + 1
         assert fast.count_values(query, "side_id") == expected
+
+
+def random_value(rng: random.Random, depth: int = 0):
+    """A value of any kind mongomock may be handed, nested a few levels."""
+    kinds = [
+        0,
+        2.5,
+        True,
+        None,
+        "s",
+        b"b",
+        ObjectId(),
+        datetime(2026, 3, 1, 12, 0, 0, 123456),
+        datetime(2026, 3, 1, 12, 0, 0, 999999, tzinfo=timezone(timedelta(hours=-3))),
+        Timestamp(0, 0),
+        Timestamp(5, 1),
+        Decimal128("1.5"),
+    ]
+    if depth < 3:
+        kinds += [
+            {f"k{i}": random_value(rng, depth + 1) for i in range(rng.randrange(4))},
+            [random_value(rng, depth + 1) for _ in range(rng.randrange(4))],
+            tuple(random_value(rng, depth + 1) for _ in range(2)),
+            OrderedDict(a=random_value(rng, depth + 1)),
+            SON(b=random_value(rng, depth + 1)),
+        ]
+    return rng.choice(kinds)
+
+
+def shape(value):
+    """A value with every container's type and every leaf's type spelled out."""
+    if isinstance(value, dict):
+        return (type(value), [(k, shape(v)) for k, v in value.items()])
+    if isinstance(value, list | tuple):
+        return (type(value), [shape(item) for item in value])
+    if isinstance(value, Timestamp):
+        return (Timestamp, value.time > 0)  # a fresh one is the current time
+    return (type(value), value)
+
+
+def test_mongomock_values_are_mongomock_own_form():
+    rng = random.Random(9)
+    for _ in range(2000):
+        value = random_value(rng)
+        ours, theirs = mongomock_values(value), MONGOMOCK_VALUES(value)
+        assert shape(ours) == shape(theirs), value
+        if isinstance(value, dict | list):
+            assert ours is not value  # containers are copied, as mongomock copies them
