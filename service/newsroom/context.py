@@ -3,17 +3,15 @@
 import atexit
 import logging
 from functools import partial
-from typing import TypeVar
 
 from flask import Flask, current_app
 
-from service.db import get_db
+from service.db import get_db, per_database
 from service.extraction import ClaimExtractor, Extractor
 from service.extraction.extractor import loaded_extractor
 from service.extraction_pool import ExtractionPool, PooledExtractor
 from service.newsroom.bulk import BulkIngest
 from service.newsroom.claims import ClaimDesk
-from service.newsroom.desk import Desk
 from service.newsroom.ingest import Ingest
 from service.newsroom.listing import Listing
 from service.newsroom.speakers import SpeakerDesk
@@ -22,8 +20,6 @@ from service.observability.metrics import TimedExtractor
 log = logging.getLogger(__name__)
 EXTENSION = "claimdesk.extractor"
 POOL = "claimdesk.extraction_pool"
-DESKS = "claimdesk.desks"
-D = TypeVar("D", bound=Desk)
 
 
 def make_extractor(config: dict) -> ClaimExtractor | None:
@@ -85,15 +81,3 @@ def current_listing() -> Listing:
 def current_speaker_desk() -> SpeakerDesk:
     """Speaker writes that reach claims and sides, for this request."""
     return per_database(SpeakerDesk)
-
-
-def per_database(kind: type[D]) -> D:
-    """The app's one ``kind`` of desk over its database, made on first use: a desk keeps
-    nothing of a request (its repositories only hold the database), and making one takes
-    a dozen objects per request."""
-    db = get_db()
-    made = current_app.extensions.setdefault(DESKS, {})
-    found = made.get(kind)
-    if found is None or found[0] is not db:
-        found = made[kind] = (db, kind(db))
-    return found[1]
