@@ -24,6 +24,7 @@ from service.desk.routes import blp as desk_blp
 from service.health import blp as health_blp
 from service.http import bodies, connection, media
 from service.http.api import Api, register_converters
+from service.http.application import ClaimdeskFlask
 from service.idempotency import hook as idempotency_hook
 from service.newsroom import context as newsroom
 from service.newsroom import recovery
@@ -71,7 +72,7 @@ EXPOSED_HEADERS = [
 
 def create_app(config: dict | None = None, mongo_client=None, extractor=None) -> Flask:
     """Build the app: settings from the environment, then ``config`` on top."""
-    app = Flask(__name__)
+    app = ClaimdeskFlask(__name__)
     app.config.update(API_SETTINGS)
     app.config.update(load_config())
     app.config.update(config or {})

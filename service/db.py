@@ -3,6 +3,8 @@
 import logging
 import threading
 import weakref
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import mongomock
 import pymongo
@@ -14,6 +16,7 @@ from service.formats.textsearch import TEXT_FIELDS
 from service.serialised import SerialDatabase
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 EXTENSION = "claimdesk.db"
 
 INDEXES: dict[str, list[IndexModel]] = {
@@ -204,6 +207,7 @@ class Store:
             self.database = SerialDatabase(self.database, store_lock(client))
         self._indexes_ready = False
         self._lock = threading.Lock()
+        self.made: dict = {}  # by kind: (database, the one made over it); see per_database
 
     def ensure_ready(self) -> None:
         """Make sure indexes exist; raises pymongo errors while the server is away."""
@@ -242,3 +246,15 @@ def get_db():
     store = get_store()
     store.ensure_ready()
     return store.database
+
+
+def per_database(kind: Callable[[Any], T]) -> T:
+    """The app's one ``kind`` (a repository, a desk) over its database, made on first use:
+    those keep nothing of a request, only the database, and making one per request takes
+    a dozen objects (its collection's change-feed wrapper among them)."""
+    db = get_db()
+    made = get_store().made
+    found = made.get(kind)
+    if found is None or found[0] is not db:
+        found = made[kind] = (db, kind(db))
+    return found[1]

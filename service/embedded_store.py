@@ -164,7 +164,10 @@ def iter_matching(collection, spec):
     index = field_index(collection)
     indexed = spec.get(index.field) if index and isinstance(spec, Mapping) else None
     if type(key) in IDS:
-        candidates = [store[key]] if key in store else []
+        store._remove_expired_documents()
+        # Not ``key in store``: its reader lock twice over, while the store's lock is held.
+        found = store._documents.get(key, NOTHING)
+        candidates = [] if found is NOTHING else [found]
     elif type(indexed) is ObjectId and index is not None:
         store._remove_expired_documents()
         candidates = index.candidates(store, indexed)
@@ -262,8 +265,10 @@ def simple_projection(projection):
         return None
     keep_id = projection.get("_id", 1)
     wanted = {key for key in projection if key != "_id"}
-    if not wanted or keep_id not in (0, 1) or type(keep_id) not in (int, bool):
+    if keep_id not in (0, 1) or type(keep_id) not in (int, bool):
         return None
+    if not wanted:  # {"_id": 1}: the id alone; {"_id": 0} excludes, as mongomock does it
+        return (lambda doc: {"_id": doc["_id"]} if "_id" in doc else {}) if keep_id else None
     for key in wanted:
         value = projection[key]
         if "." in key or key.startswith("$") or value != 1 or type(value) not in (int, bool):

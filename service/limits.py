@@ -1,6 +1,7 @@
 """Rate limits via flask-limiter: one budget per API key (per address when anonymous)
 shared by every endpoint, and a separate budget for extraction counted by text size."""
 
+import functools
 import math
 import time
 
@@ -95,6 +96,8 @@ def extraction_cost() -> int:
 
 def extraction_limited():
     """429 once this caller's extraction budget (in cost units) is spent."""
+    if (request.method, request.endpoint) not in EXTRACTING:
+        return None  # costs nothing (extraction_cost would say 0): most requests stop here
     limiter = current_app.extensions.get(EXTENSION)
     setting = current_app.config["EXTRACTION_RATE_LIMIT"]
     if limiter is None or not limiter.enabled or not setting or exempt():
@@ -179,6 +182,21 @@ def init_app(app: Flask) -> Limiter:
         strategy="fixed-window",
         header_name_mapping={HeaderNames.RETRY_AFTER: LIMITER_RETRY_AFTER},
     )
+    cache_resolved_limits(limiter)
     app.extensions[EXTENSION] = limiter
     app.before_request(extraction_limited)  # after the limiter's own check
     return limiter
+
+
+def cache_resolved_limits(limiter: Limiter) -> None:
+    """Resolve each endpoint's limits and exemptions once, not on every request.
+
+    flask-limiter rebuilds them per request from what was registered (a third of its
+    time per request); ours are all registered before the first request (one
+    application limit from a config string, no decorated or dynamic limits), so the
+    answer for an endpoint never changes. Whether a request is exempt is still asked
+    per request (``exempt``), as are the counts.
+    """
+    manager = limiter.limit_manager
+    manager.resolve_limits = functools.lru_cache(maxsize=512)(manager.resolve_limits)  # type: ignore[method-assign]
+    manager.exemption_scope = functools.lru_cache(maxsize=512)(manager.exemption_scope)  # type: ignore[method-assign]

@@ -1,14 +1,17 @@
 """The in-memory store's collections behind one lock: every call runs alone."""
 
 import functools
+from collections import Counter
 from collections.abc import Mapping
 
 import mongomock
 from mongomock import helpers
 from mongomock.collection import Cursor as CursorType
+from mongomock.collection import validate_is_mapping
 
 from service.embedded_store import (
     CopyModule,
+    copies,
     copy_document,
     field_index,
     found_dataset,
@@ -16,9 +19,12 @@ from service.embedded_store import (
     read_cursor,
     sorted_matches,
 )
+from service.embedded_updates import fast_update, mongomock_values
 
 # mongomock deep-copies each document before an update and each value it stores.
 mongomock.collection.copy = CopyModule()  # type: ignore[assignment]
+# ... and rebuilds every document, filter and update it is given (see mongomock_values).
+helpers.patch_datetime_awareness_in_document = mongomock_values
 
 
 class Serialised:
@@ -93,6 +99,8 @@ class SerialCollection(Serialised):
         """Call it, keeping the store's field index in step with what a write changed."""
         if self.native and name in UPDATES and not touches_unique(self._inner, name, args, kwargs):
             method = functools.partial(without_unique_checks, self._inner, method)
+            if name in PLAIN_UPDATES:
+                method = functools.partial(fast_update, self._inner, name, method)
         index = field_index(self._inner) if self.native and name not in READS else None
         if index is None:
             return method(*args, **kwargs)
@@ -116,7 +124,26 @@ class SerialCollection(Serialised):
             return self.__getattr__("find_one")(filter, *args, **kwargs)
         if filter is not None and not isinstance(filter, Mapping):
             filter = {"_id": filter}
-        return next(iter(self.find(filter, *args, **kwargs).limit(1)), None)
+        plain = len(args) + len(kwargs) <= 1 and set(kwargs) <= {"projection"}
+        if not plain or self._inner.codec_options.tz_aware:
+            return next(iter(self.find(filter, *args, **kwargs).limit(1)), None)
+        projection = args[0] if args else kwargs.get("projection")
+        validate_is_mapping("filter", filter if filter is not None else {})
+        with self._lock:
+            # The first match in store order, as a cursor without a sort gives it.
+            spec = helpers.patch_datetime_awareness_in_document(filter or {})
+            found = next(iter_matching(self._inner, spec), None)
+            return None if found is None else copies(self._inner, [found], projection, dict)[0]
+
+    def count_values(self, query: dict, field: str) -> dict:
+        """How many documents matching ``query`` hold each value of the top-level ``field``
+        (None when missing): what counting a find projected on it gives, without copies."""
+        if self._inner.codec_options.tz_aware:
+            found = self.find(query, {field: 1})
+            return dict(Counter(doc.get(field) for doc in found))
+        with self._lock:
+            spec = helpers.patch_datetime_awareness_in_document(query)
+            return dict(Counter(doc.get(field) for doc in iter_matching(self._inner, spec)))
 
     def find_page(self, query: dict, order, skip: int, limit: int) -> tuple[list[dict], int]:
         """A page of ``find(query).sort(order)`` and the count of all matches, in one pass."""
@@ -133,6 +160,7 @@ READS = frozenset(
     | {"index_information", "list_indexes", "create_index", "create_indexes"}
 )
 UPDATES = ("update_one", "update_many", "find_one_and_update")
+PLAIN_UPDATES = ("update_one", "find_one_and_update")  # of one document: see fast_update
 
 
 def named_fields(update, upsert) -> set[str] | None:

@@ -13,7 +13,7 @@ from service.articles.schemas import (
     ArticleUpdateSchema,
     BalanceSchema,
 )
-from service.db import get_db
+from service.db import per_database
 from service.formats.ndjson import ndjson_lines
 from service.formats.negotiation import HTML, NDJSON, NINJS
 from service.http.api import Blueprint
@@ -73,7 +73,7 @@ class Article(MethodView):
     @blp.response(200, ArticleSchema)
     def get(self, article_id):
         """Get an article."""
-        return ArticleRepository(get_db()).get(article_id)
+        return per_database(ArticleRepository).get(article_id)
 
     @blp.arguments(ArticleUpdateSchema)
     @blp.response(200, ArticleSchema)

@@ -6,7 +6,7 @@ from flask import Flask, current_app, g, request
 from pymongo.errors import PyMongoError
 
 from service.auth.repository import ROLES, KeyRepository
-from service.db import get_db
+from service.db import get_db, per_database
 from service.http.paths import is_open
 from service.limits import auth_failure_limited
 from service.problems import problem
@@ -69,7 +69,7 @@ def authenticate():
     key, error = presented_key()
     if key is None:
         return _unauthorized(error)
-    found = KeyRepository(get_db()).authenticate(key)
+    found = per_database(KeyRepository).authenticate(key)
     if found is None:
         return _unauthorized("invalid_token")
     g.actor, g.role = found["name"], found["role"]

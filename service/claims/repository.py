@@ -91,17 +91,22 @@ class ClaimRepository(Repository):
             self.collection.insert_many(docs, ordered=True)
         return docs
 
-    def same_statement(self, doc: dict) -> dict | None:
-        """A claim of the same article with the same span, or the same text and speaker."""
-        # The article's claims, compared here: one plain index range (one scan in memory).
-        fields = {"text": 1, "speaker_key": 1, "span": 1}
-        for other in self.collection.find({"article_id": doc["article_id"]}, fields):
-            same_span = doc.get("span") is not None and other.get("span") == doc["span"]
-            same_words = (other["text"], other.get("speaker_key")) == (
-                doc["text"],
-                doc.get("speaker_key"),
-            )
-            if same_span or same_words:
+    def statement_context(self, article_id: ObjectId, speakers: bool = True) -> list[dict]:
+        """What a new claim of the article is checked against: each claim's text, speaker
+        key, span and (if asked) speaker (one plain index range; one scan in memory)."""
+        fields = {"text": 1, "speaker_key": 1, "span": 1, **({"speaker": 1} if speakers else {})}
+        return list(self.collection.find({"article_id": article_id}, fields))
+
+    @staticmethod
+    def same_statement(doc: dict, others: list[dict]) -> dict | None:
+        """Of ``others`` (the article's claims), one with the same span as ``doc``, or the
+        same text and speaker."""
+        words = (doc["text"], doc.get("speaker_key"))
+        span = doc.get("span")
+        for other in others:
+            if span is not None and other.get("span") == span:
+                return other
+            if (other["text"], other.get("speaker_key")) == words:
                 return other
         return None
 
@@ -225,6 +230,9 @@ class ClaimRepository(Repository):
         """How many claims an article has per side (None: unattributed), in one read."""
         # A projected find, not an aggregate: mongomock copies a whole collection for an
         # aggregate; on MongoDB both read the article's claims through one index range.
+        # The embedded store counts the stored values in place, copying none.
+        if self._one_pass is not None:
+            return self._one_pass.count_values({"article_id": article_id}, "side_id")
         counts: dict[ObjectId | None, int] = {}
         for claim in self.collection.find({"article_id": article_id}, {"side_id": 1}):
             side = claim.get("side_id")

@@ -16,7 +16,7 @@ from service.claims.schemas import (
     ClaimUpdateSchema,
     SpeakerClaimQuerySchema,
 )
-from service.db import get_db
+from service.db import per_database
 from service.formats.negotiation import CSV, JSON_LD, NDJSON
 from service.http.api import Blueprint
 from service.http.conditional import write_at_version
@@ -58,7 +58,7 @@ class Claim(MethodView):
     @blp.response(200, ClaimSchema)
     def get(self, claim_id):
         """Get a claim (as schema.org JSON-LD too)."""
-        return claim_answer(blp, current_listing(), ClaimRepository(get_db()).get(claim_id))
+        return claim_answer(blp, current_listing(), per_database(ClaimRepository).get(claim_id))
 
     @blp.arguments(ClaimUpdateSchema)
     @blp.response(200, ClaimSchema)

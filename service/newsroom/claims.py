@@ -6,7 +6,7 @@ from service.claims.repository import SPEAKER_DEFAULT, check_spans
 from service.errors import Conflict, InvalidReference
 from service.extraction.types import EvidenceVia, SideEvidence
 from service.newsroom.desk import speaker_id
-from service.newsroom.speakers import SpeakerDesk
+from service.newsroom.speakers import SpeakerDesk, any_one_word
 
 
 class ClaimDesk(SpeakerDesk):
@@ -31,21 +31,25 @@ class ClaimDesk(SpeakerDesk):
         fields = {k: v for k, v in data.items() if k != "article_id"}
         fields["side_evidence"] = _evidence("manual", side_name)
         doc = self.claims.new_document(fields, article, "manual", actor)
-        self._refuse_same_statement(doc)  # before the speaker is resolved: a 409 changes nothing
-        [resolved] = self.resolve_speakers(article, [{"speaker": doc["speaker"]}], actor)
-        doc["speaker"] = resolved["speaker"]
+        mention = [{"speaker": doc["speaker"]}]
+        speakers = any_one_word([doc["speaker"]])  # only a one-word name needs the others
         with self.claims.statement_lock():
-            self._refuse_same_statement(doc)
-            self.store_claims([doc])
-        if not self.articles.exists(article["_id"]):
+            # The article's claims, read once: for the duplicate check and the speakers.
+            others = self.claims.statement_context(article["_id"], speakers)
+            self._refuse_same_statement(doc, others)  # before the speaker: a 409 changes nothing
+            named = [o["speaker"] for o in others if (o.get("speaker") or {}).get("name")]
+            [resolved] = self.resolve_speakers(article, mention, actor, context=named)
+            doc["speaker"] = resolved["speaker"]
+            gone = self.store_claims([doc])
+        if article["_id"] in gone:
             # The article was deleted while we wrote: do not leave the claim behind.
             self.claims.remove(doc["_id"])
             raise InvalidReference("article_id", f"No article with id {data['article_id']}")
         return doc
 
-    def _refuse_same_statement(self, doc: dict) -> None:
+    def _refuse_same_statement(self, doc: dict, others: list[dict]) -> None:
         """Conflict when the article already has this statement."""
-        same = self.claims.same_statement(doc)
+        same = self.claims.same_statement(doc, others)
         if same is not None:
             raise Conflict("The article already has this statement", same["_id"])
 

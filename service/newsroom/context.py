@@ -6,7 +6,7 @@ from functools import partial
 
 from flask import Flask, current_app
 
-from service.db import get_db
+from service.db import get_db, per_database
 from service.extraction import ClaimExtractor, Extractor
 from service.extraction.extractor import loaded_extractor
 from service.extraction_pool import ExtractionPool, PooledExtractor
@@ -70,14 +70,14 @@ def current_bulk_ingest() -> BulkIngest:
 
 def current_desk() -> ClaimDesk:
     """Claim writes and cascading deletes for this request."""
-    return ClaimDesk(get_db())
+    return per_database(ClaimDesk)
 
 
 def current_listing() -> Listing:
     """List pages with cross-resource filters for this request."""
-    return Listing(get_db())
+    return per_database(Listing)
 
 
 def current_speaker_desk() -> SpeakerDesk:
     """Speaker writes that reach claims and sides, for this request."""
-    return SpeakerDesk(get_db())
+    return per_database(SpeakerDesk)

@@ -22,16 +22,16 @@ class Desk:
         self.sides = SideRepository(db)
         self.speakers = SpeakerRepository(db)
 
-    def store_claims(self, docs: list[dict]) -> list[dict]:
-        """Insert claims already checked against their article; recount both sides."""
+    def store_claims(self, docs: list[dict]) -> set[ObjectId]:
+        """Insert claims already checked against their article and recount what they
+        touched; the ids of their articles found deleted after the insert."""
         self.claims.insert_many(docs)
         self.detach_vanished_sides(docs)
-        self.refresh_counters(
+        return self.refresh_counters(
             {d["article_id"] for d in docs},
             {d["side_id"] for d in docs},
             {speaker_id(d) for d in docs},
         )
-        return docs
 
     def detach_vanished_sides(self, docs: list[dict]) -> None:
         """Unattribute claims whose side was deleted while they were being written."""
@@ -46,7 +46,9 @@ class Desk:
         """Keep the counters in step after ``claim`` was deleted."""
         self.refresh_counters({claim["article_id"]}, {claim["side_id"]}, {speaker_id(claim)})
 
-    def refresh_counters(self, article_ids: set, side_ids: set, speaker_ids=frozenset()) -> None:
+    def refresh_counters(
+        self, article_ids: set, side_ids: set, speaker_ids=frozenset()
+    ) -> set[ObjectId]:
         """Recount ``claim_count`` / ``side_ids`` of the articles, ``claim_count`` of the
         sides and ``claim_count`` / ``first_seen`` / ``last_seen`` of the speakers touched,
         exactly under concurrency.
@@ -54,12 +56,15 @@ class Desk:
         Each recount takes a ticket on the document before it counts, and is stored only
         over a count with an older ticket. Every claim write comes before its writer's
         ticket, so the holder of the newest ticket counted them all, and its count is the
-        one that stays.
+        one that stays. Returns the ids of the articles found gone (a write that comes
+        before the ticket and finds its article gone may be left behind).
         """
+        gone = set()
         for article_id in article_ids:
             ticket = self.articles.count_ticket(article_id)
             if ticket is None:
-                continue  # the article is gone
+                gone.add(article_id)
+                continue
             per_side = self.claims.count_by_side(article_id)
             sides = sorted(side for side in per_side if side is not None)
             self.articles.set_counters(article_id, sum(per_side.values()), sides, ticket)
@@ -71,6 +76,7 @@ class Desk:
             ticket = self.speakers.count_ticket(speaker)
             if ticket is not None:
                 self.speakers.set_counters(speaker, self.claims.speaker_counts(speaker), ticket)
+        return gone
 
     def detach_side(self, side_id: ObjectId) -> None:
         """Make the claims of a side unattributed and recount their articles."""

@@ -41,6 +41,12 @@ def full_names(mentions: list[dict], context: list[dict]) -> dict[int, dict]:
     return found
 
 
+def any_one_word(mentions: list[dict]) -> bool:
+    """Whether a mention is a one-word name: only those are matched to the article's
+    other speakers (``full_names``)."""
+    return any(len((m.get("name") or "").split()) == 1 for m in mentions)
+
+
 def best_membership(speaker: dict, when) -> dict | None:
     """The membership that holds at ``when``; of several, the one that started last."""
     held = [m for m in speaker.get("memberships", []) if valid_at(m, when)]
@@ -51,14 +57,21 @@ class SpeakerDesk(Desk):
     """Speaker work that reaches claims and sides."""
 
     def resolve_speakers(
-        self, article: dict, claims: list[dict], actor, create: bool = True
+        self,
+        article: dict,
+        claims: list[dict],
+        actor,
+        create: bool = True,
+        context: list[dict] | None = None,
     ) -> list[dict]:
         """``claims`` with ``speaker.id`` set: by name or alias (same type, any case), a
         surname to the full name the article gives; speakers new here are created, and
         the aliases and titles the article shows are learned (with ``create=False``,
-        a look-up only: unknown speakers get no id and nothing is written)."""
+        a look-up only: unknown speakers get no id and nothing is written). ``context``:
+        the speakers of the article's claims, when the caller has read them already."""
         mentions = [dict(c.get("speaker") or {}) for c in claims]
-        context = self.claims.speaker_names(article["_id"]) if "_id" in article else []
+        if context is None:
+            context = self._speaker_context(article, mentions)
         shortened = full_names(mentions, context)
         ids: dict[tuple, ObjectId | None] = {}
         learned: dict[ObjectId, tuple[list, list]] = {}
@@ -84,6 +97,12 @@ class SpeakerDesk(Desk):
         for found_id, (aliases, titles) in learned.items() if create else ():
             self.speakers.learn(found_id, aliases, titles, actor)
         return resolved
+
+    def _speaker_context(self, article: dict, mentions: list[dict]) -> list[dict]:
+        """The speakers of the article's claims a one-word mention may shorten (not read
+        when no mention is one word: only those are matched against them)."""
+        wanted = any_one_word(mentions) and "_id" in article
+        return self.claims.speaker_names(article["_id"]) if wanted else []
 
     def _speaker_id(self, name: str, kind: str | None, actor, create: bool) -> ObjectId | None:
         """The id of the speaker called ``name``: created on first sight, or looked up only."""

@@ -2,6 +2,7 @@
 
 import os
 import time
+from typing import Any
 
 from flask import Flask, Response, g, request
 from prometheus_client import (
@@ -63,13 +64,28 @@ class TimedExtractor:
         return results
 
 
+# The metric children of each label set, looked up once: ``labels`` takes a lock and
+# builds a key on every call, and a child, once made, stays the same object.
+_children: dict[tuple, Any] = {}
+
+
+def child(metric, *labels: str):
+    """``metric.labels(*labels)``, remembered."""
+    key = (metric, *labels)
+    found = _children.get(key)
+    if found is None:
+        found = _children.setdefault(key, metric.labels(*labels))
+    return found
+
+
 def record_request(response):
     """Count and time the request under its route (not its raw path)."""
     endpoint = request.url_rule.rule if request.url_rule else "unmatched"
+    method = request.method
     started = g.get("started")
     if started is not None:
-        LATENCY.labels(endpoint, request.method).observe(time.perf_counter() - started)
-    REQUESTS.labels(endpoint, request.method, str(response.status_code)).inc()
+        child(LATENCY, endpoint, method).observe(time.perf_counter() - started)
+    child(REQUESTS, endpoint, method, str(response.status_code)).inc()
     return response
 
 

@@ -33,6 +33,8 @@ FILTERS = [
     {"_id": "missing"},
 ]
 PROJECTIONS = [
+    {"_id": 1},
+    {"_id": 0},
     {"kind": 1},
     {"kind": True, "tags": 1},
     {"kind": 1, "_id": 0},
