@@ -6,9 +6,7 @@ from typing import Any, Protocol, cast
 
 import numpy
 import spacy
-from spacy.attrs import DEP, POS, TAG
 from spacy.language import Language
-from spacy.parts_of_speech import IDS as UNIVERSAL_POS
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Token
 from thinc.api import use_ops
@@ -38,25 +36,22 @@ class SpecialCases(Protocol):
 class TagToPos:
     """Sets coarse parts of speech from fine tags: the part of the attribute ruler we need."""
 
-    def __init__(self, mapping: dict[str, str]):
+    def __init__(self, mapping: dict[str, str], strings: Any):
         self.mapping = mapping
+        self.strings = strings  # the vocabulary's string store: ids <-> tag, dep, pos names
         self.lemmatizer: Callable[[Token], list[str]] | None = None
-        self.strings: Any = None
         # (tag id, dep id) -> part-of-speech id: the rules below, decided once per pair
         self.table: dict[tuple[int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[LEMMATIZER_KEY] = self.lemmatizer
         if len(doc):
-            doc.from_array([POS], self.parts_of_speech(doc.to_array([TAG, DEP])))
+            doc.from_array(["POS"], self.parts_of_speech(doc.to_array(["TAG", "DEP"])))
         return doc
 
-    def parts_of_speech(self, tags_and_deps: numpy.ndarray) -> numpy.ndarray:
-        """The coarse part of speech (a string id, 0 for none) of each token's tag and dep."""
-        strings = self.strings
-        if strings is None:
-            raise RuntimeError("TagToPos has no vocabulary")
-        table = self.table
+    def parts_of_speech(self, tags_and_deps: Any) -> Any:
+        """The coarse part of speech (a symbol id, 0 for none) of each token's tag and dep."""
+        strings, table = self.strings, self.table
         rows = []
         for tag, dep in tags_and_deps.tolist():
             pos = table.get((tag, dep))
@@ -74,15 +69,13 @@ class TagToPos:
             pos = "SCONJ"
         elif tag in ("DT", "WDT") and dep not in ("det", "quantmod"):
             pos = "PRON"  # "a government that promised": a pronoun, not a determiner
-        return UNIVERSAL_POS[pos] if pos else 0
+        return int(self.strings[pos]) if pos else 0  # a part of speech's id is its symbol
 
 
 @Language.factory("claimdesk_tag_to_pos", default_config={"mapping": {}})
 def make_tag_to_pos(nlp: Language, name: str, mapping: dict[str, str]) -> TagToPos:
     """spaCy factory for TagToPos."""
-    tagger = TagToPos(mapping)
-    tagger.strings = nlp.vocab.strings
-    return tagger
+    return TagToPos(mapping, nlp.vocab.strings)
 
 
 def tag_map(nlp: Language) -> dict[str, str]:
