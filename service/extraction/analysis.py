@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.extraction.discourse import Discourse, Speaker
 from service.extraction.lexicon import CREDIT_DASHES
+from service.extraction.pipeline import text_of
 from service.extraction.quotes import Quote, find_quotes
 from service.extraction.reported import Candidate, subject_of, verb_claims
 from service.extraction.sides import SideResolver
@@ -53,7 +54,7 @@ class ParagraphAnalysis:
 
 def analyse(doc: Doc, base: int, resolver: SideResolver, discourse: Discourse) -> ParagraphAnalysis:
     """Run the rules over a parsed paragraph, updating the discourse as sentences go by."""
-    analysis = ParagraphAnalysis(doc, base, find_quotes(doc.text))
+    analysis = ParagraphAnalysis(doc, base, find_quotes(text_of(doc)))
     builder = SpeakerBuilder(resolver, discourse, base)
     for sentence in doc.sents:
         mentions = sentence_mentions(sentence, analysis, builder)

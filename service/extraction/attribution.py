@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from service.extraction.analysis import Found, ParagraphAnalysis
 from service.extraction.discourse import Speaker
 from service.extraction.lexicon import CREDIT_DASHES
-from service.extraction.pipeline import lemma
+from service.extraction.pipeline import lemma, text_of
 from service.extraction.quotes import Quote, inner_text_bounds, is_statement, word_count
 from service.extraction.sources import speaking_at
 
@@ -42,8 +42,8 @@ def merge_quotes(analysis: ParagraphAnalysis) -> tuple[list[Found], list[Quote]]
         if inside:
             found.kind = "direct"
             consumed.update(q.outer_start for q in inside)
-            if len(inside) == 1 and not outside_words(analysis.doc.text, found, inside[0]):
-                found.start, found.end = inner_text_bounds(analysis.doc.text, inside[0])
+            if len(inside) == 1 and not outside_words(text_of(analysis.doc), found, inside[0]):
+                found.start, found.end = inner_text_bounds(text_of(analysis.doc), inside[0])
         kept.append(found)
     free = [q for q in analysis.quotes if q.outer_start not in consumed]
     return kept, free
@@ -88,13 +88,13 @@ def quote_found(
     analysis: ParagraphAnalysis, quote: Quote, cue: str, speaker: Speaker, weight: float
 ) -> Found:
     """A direct claim for the words inside a quote."""
-    start, end = inner_text_bounds(analysis.doc.text, quote)
+    start, end = inner_text_bounds(text_of(analysis.doc), quote)
     return Found(start, end, "direct", cue, quote.outer_start, speaker, weight)
 
 
 def opening_source(analysis: ParagraphAnalysis | None) -> tuple[str, Speaker] | None:
     """'That was the verdict of X.' opening a paragraph: X owns the quote just before it."""
-    if analysis is None or not analysis.doc.text.strip():
+    if analysis is None or not text_of(analysis.doc).strip():
         return None
     first = next(analysis.doc.sents)
     for token in first:
@@ -132,7 +132,7 @@ def attribute(
     for quote in free:
         if quote.outer_start in attributed:
             cue, speaker, weight = attributed[quote.outer_start]
-            inner = analysis.doc.text[quote.inner_start : quote.inner_end]
+            inner = text_of(analysis.doc)[quote.inner_start : quote.inner_end]
             minimum = MIN_WORDS_WITH_CUE if weight == 1.0 else MIN_WORDS_INHERITED
             if is_statement(inner, minimum):
                 kept.append(quote_found(analysis, quote, cue, speaker, weight))
@@ -153,15 +153,15 @@ def inherited_speaker(
     if before or after:
         cue, speaker, _ = attributed[(before[-1] if before else after[0]).outer_start]
         return cue, speaker, INHERITED
-    opening = not analysis.doc.text[: quote.outer_start].strip()
+    opening = not text_of(analysis.doc)[: quote.outer_start].strip()
     if opening and previous.ends_with_colon and previous.last_cue is not None:
         return previous.last_cue[0], previous.last_cue[1], INTRODUCED
-    closing = not analysis.doc.text[quote.outer_end :].strip()
+    closing = not text_of(analysis.doc)[quote.outer_end :].strip()
     if closing and following is not None:
         return following[0], following[1], INTRODUCED
     if opening and previous.open_quote_speaker is not None:
         return None, previous.open_quote_speaker, INHERITED
-    narration = analysis.doc.text
+    narration = text_of(analysis.doc)
     for q in reversed(analysis.quotes):
         narration = narration[: q.outer_start] + narration[q.outer_end :]
     if opening and word_count(narration) <= 2 and previous.last_speaker is not None:

@@ -9,6 +9,7 @@ OPENING = "“„"
 CLOSING = "”"
 STRAIGHT = '"'
 DOUBLED = "''"
+QUOTATION_MARK = re.compile(f"{DOUBLED}|[{OPENING}{CLOSING}{STRAIGHT}]")
 WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
@@ -46,16 +47,15 @@ def find_quotes(text: str) -> list[Quote]:
 def double_quotes(text: str) -> list[Quote]:
     """Double-quoted spans in a paragraph (also ''two apostrophes''); an unclosed quote runs
     to the paragraph's end."""
-    quotes, opened, index = [], None, 0
-    while index < len(text):
-        char, width = text[index], 2 if text.startswith(DOUBLED, index) else 1
+    quotes, opened = [], None
+    for mark in QUOTATION_MARK.finditer(text):  # jump from mark to mark, not char by char
+        index, char, width = mark.start(), mark.group()[0], len(mark.group())
         straight = char == STRAIGHT or width == 2
         if opened is None and (char in OPENING or straight):
             opened = (index, width)
         elif opened is not None and (char in CLOSING or straight):
             quotes.append(Quote(opened[0], index + width, sum(opened), index, True))
             opened = None
-        index += width
     if opened is not None:
         quotes.append(Quote(opened[0], len(text), sum(opened), len(text), False))
     return quotes

@@ -37,7 +37,7 @@ from service.extraction.phrases import (
     title_text,
     titled_holder,
 )
-from service.extraction.pipeline import lemma
+from service.extraction.pipeline import lemma, text_of
 from service.extraction.roles import setting_of, syntactic_roles
 from service.extraction.sides import SideResolver
 
@@ -71,7 +71,7 @@ class SpeakerBuilder:
         found = self.affiliations.attach(speaker, context, self.nearby, roles, setting, head)
         if head is None or found.start is None or found.start < self.base:
             return found
-        return whole_registered_name(found, head.doc.text[: found.start - self.base])
+        return whole_registered_name(found, text_of(head.doc)[: found.start - self.base])
 
     def introduced_as(self, person: Speaker) -> Speaker:
         """A person with the side of their first, fullest mention ("Mulcahy" after "Its
