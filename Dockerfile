@@ -34,9 +34,12 @@ USER claimdesk
 # Listening on all interfaces inside its network, behind the nginx proxy (the only
 # published port; docker-compose sets PROXY_HOPS=1 for it); demand keys even if
 # MONGO_URI is forgotten.
+# One BLAS thread per process: the extraction pool and the workers are the parallelism;
+# OpenBLAS would otherwise start a thread per core in each of them.
 ENV BIND=0.0.0.0:8000 \
     SEEDS_DIR=/app/seeds \
-    AUTH=required
+    AUTH=required \
+    OPENBLAS_NUM_THREADS=1
 EXPOSE 8000
 # gunicorn is PID 1: SIGTERM lets in-flight requests finish within GRACEFUL_TIMEOUT.
 STOPSIGNAL SIGTERM

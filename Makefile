@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/gunicorn --config gunicorn.conf.py
+	OPENBLAS_NUM_THREADS=$${OPENBLAS_NUM_THREADS:-1} $(BIN)/gunicorn --config gunicorn.conf.py
 
 test: lint
 	$(BIN)/pytest --cov --cov-fail-under=$(COVERAGE_FLOOR)
