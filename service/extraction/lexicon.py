@@ -184,3 +184,6 @@ SETTING_OPENERS = frozenset(_LISTS["SETTING_OPENERS"])
 # Verbs that give a thing its name: "a plan the district calls "Right-Size 2030"" names, it
 # does not take a stance.
 NAMING_VERBS = frozenset(_LISTS["NAMING_VERBS"])
+# Bodies named after the place they are in ("the University of Chile", "the Bank of
+# Veloria"): the polity in their name is not whom their officers speak for.
+PLACE_NAMED_BODIES = frozenset(_LISTS["PLACE_NAMED_BODIES"])
