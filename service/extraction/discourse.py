@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import cast
 
+from service.extraction.genders import Genders
 from service.extraction.lexicon import COMPANY_NOUNS, CORPORATE_WORDS, LAWYER_WORDS
 from service.extraction.sides import Evidence, SideRef
 from service.extraction.types import Speaker as ClaimSpeaker
@@ -61,6 +62,7 @@ class Discourse:
         self.sentence = 0
         self._sentence_of: list[int] = []
         self._subject_at = -1
+        self.genders = Genders()
 
     def mention(self, speaker: Speaker) -> None:
         """Record an entity mention."""
@@ -155,11 +157,15 @@ class Discourse:
         arguing = found.evidence is not None and found.evidence.via == "role"
         return found if lawyer or arguing else None
 
-    def personal(self) -> Speaker | None:
-        """Referent of he/she: the last subject, else the last person mentioned."""
-        if self.last_subject and self.last_subject.type != "group":
-            return self.last_subject
-        return next((s for s in reversed(self.mentions) if s.type == "person"), None)
+    def personal(self, wanted: str | None = None) -> Speaker | None:
+        """Referent of he/she: the last subject, else the last person mentioned, of the
+        pronoun's gender when a person's gender is known."""
+        subject = self.last_subject
+        fits = subject is not None and self.genders.fits(subject.name, wanted)
+        if subject and subject.type != "group" and (subject.type != "person" or fits):
+            return subject
+        people = (s for s in reversed(self.mentions) if s.type == "person")
+        return next((s for s in people if self.genders.fits(s.name, wanted)), None)
 
     def person(self, other_than: str | None) -> Speaker | None:
         """Owner of his/her in a title ("her barrister"): a person other than the one

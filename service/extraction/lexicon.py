@@ -187,3 +187,7 @@ NAMING_VERBS = frozenset(_LISTS["NAMING_VERBS"])
 # Bodies named after the place they are in ("the University of Chile", "the Bank of
 # Veloria"): the polity in their name is not whom their officers speak for.
 PLACE_NAMED_BODIES = frozenset(_LISTS["PLACE_NAMED_BODIES"])
+# Words that show a person is a woman or a man: honorifics, gendered titles, kin nouns and
+# the pronouns already used of them ("Mr Hale ... She replied" is not Hale).
+FEMININE_WORDS = frozenset(_LISTS["FEMININE_WORDS"])
+MASCULINE_WORDS = frozenset(_LISTS["MASCULINE_WORDS"])
