@@ -11,6 +11,7 @@ from service.extraction.bridge_limits import expert_by_topic, named_as_place
 from service.extraction.company_rules import company_office
 from service.extraction.definite_roles import engaged_counsel, role_referred_back
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
+from service.extraction.displaced_title import with_title_before_name
 from service.extraction.family_rules import family_surname, kin_description
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
@@ -86,10 +87,12 @@ class Affiliations:
         if words_of(mention.title) & ANTAGONIST_NOUNS:
             # "a critic of the airline" does not speak for the airline
             mention.title, mention.phrase, mention.relatives = "", "", []
-        for rule in EVIDENCE_RULES:
-            found = rule(self, mention)
-            if found is not None:
-                return speaker.with_side(*found)
+        moved = with_title_before_name(mention)
+        for read in (mention, moved) if moved is not None else (mention,):
+            for rule in EVIDENCE_RULES:
+                found = rule(self, read)
+                if found is not None:
+                    return speaker.with_side(*found)
         return speaker
 
     def speaks_for_state(self, text: str, name: str) -> bool:
