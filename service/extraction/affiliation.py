@@ -29,6 +29,7 @@ from service.extraction.lexicon import (
     TITLE_WORDS,
 )
 from service.extraction.mention import Mention, read_mention, without_relatives, words_of
+from service.extraction.office_of_holder import office_of_holder
 from service.extraction.past_roles import past_appointment
 from service.extraction.role_rules import (
     adversarial_role,
@@ -318,4 +319,5 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     officer_in_focus,
     officer_of_subject,
     company_office,
+    office_of_holder,
 )

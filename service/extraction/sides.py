@@ -286,6 +286,11 @@ class SideResolver:
         found = self._countries.find(unlocated) if unlocated else None
         return found if found and (not found.side.auto or self.auto_sides) else None
 
+    def registered_country_in(self, text: str) -> NameMatch | None:
+        """A registered country named in text, also by a capital someone is in ("In Santiago")."""
+        found = self._countries.find(_normalise(text)) if text else None
+        return found if found is not None and not found.side.auto else None
+
     def is_country_name(self, text: str) -> bool:
         """Whether text is the canonical name of a gazetteer country ("Russia", not "Kremlin")."""
         return _normalise(text).lower().strip() in country_names()
