@@ -176,6 +176,13 @@ class Discourse:
         people = (s for s in reversed(self.mentions) if s.type == "person")
         return next((s for s in people if s.name != other_than), None)
 
+    def plural(self) -> Speaker | None:
+        """Referent of they when a group (people, not one body) was named in the last two
+        sentences: "Tenants said ... The council said ... They said" are the tenants."""
+        recent = zip(reversed(self.mentions), reversed(self._sentence_of), strict=True)
+        found = (s for s, n in recent if n >= self.sentence - 2 and people_named(s))
+        return next(found, None)
+
     def collective(self, nearby: list[Speaker]) -> Speaker | None:
         """Referent of they/it: a group, organisation or place nearby, else the last subject."""
         for speaker in reversed(nearby):
@@ -191,3 +198,13 @@ def title_head(title: str) -> str:
     """The word a title is headed by: the last before any of/for/at ("chair of the union")."""
     words = re.split(r"\s+(?:of|for|at|with|in|to)\s+", title.lower(), maxsplit=1)[0].split()
     return words[-1].strip(",.") if words else ""
+
+
+def people_named(speaker: Speaker) -> bool:
+    """A group of people named by a short plural ("Tenants", "Local residents"), not a
+    description that happens to be a subject ("The tensions between Russia and ...")."""
+    words = (speaker.name or "").lower().split()
+    return speaker.type == "group" and 0 < len(words) <= 3 and not set(words) & CONNECTIVES
+
+
+CONNECTIVES = frozenset({"between", "of", "and", "in", "over", "with", "from", "for"})

@@ -135,7 +135,9 @@ class SpeakerBuilder:
             wanted = gender_of_pronoun(word)
             referent = self.first_person(nearby, wanted) or self.discourse.personal(wanted)
         elif word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
-            referent = self.discourse.collective(outside_reported(head, nearby, self.base))
+            group = self.discourse.plural() if word in PLURAL_PRONOUNS else None
+            outside = outside_reported(head, nearby, self.base)
+            referent = group or self.discourse.collective(outside)
         else:
             return self.described_group(head)
         start, end = self.offsets([head])
