@@ -15,11 +15,9 @@ from service.extraction.displaced_title import with_title_before_name
 from service.extraction.family_rules import family_surname, kin_description
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
-    CHAIRING_VERBS,
     COMPANY_NOUNS,
-    FORUM_NOUNS,
+    HONORIFICS,
     LAWYER_WORDS,
-    NEUTRAL_ROLES,
     OFFICIAL_WORDS,
     ORG_WORDS,
     PERSONAL_PRONOUNS,
@@ -29,6 +27,7 @@ from service.extraction.lexicon import (
     TITLE_WORDS,
 )
 from service.extraction.mention import Mention, read_mention, without_relatives, words_of
+from service.extraction.neutral_parties import is_neutral, names_another_body
 from service.extraction.office_of_holder import office_of_holder
 from service.extraction.past_roles import past_appointment
 from service.extraction.role_rules import (
@@ -163,28 +162,6 @@ def state_official(rules: Affiliations, mention: Mention) -> Found:
     return None
 
 
-def is_neutral(mention: Mention) -> bool:
-    """A mediator, or who chairs a forum of several parties ("who chairs the talks")."""
-    said = " ".join((mention.title, mention.phrase, *mention.relatives)).lower()
-    words = words_of(said)
-    if words & NEUTRAL_ROLES:
-        return True
-    chairs = bool(words & CHAIRING_VERBS)
-    return chairs and any(re.search(rf"\b{re.escape(n)}\b", said) for n in FORUM_NOUNS)
-
-
-# A demonym joined to another by a hyphen opens a joint body's name ("Xian-Yian Friendship
-# Society"), which speaks for neither country.
-JOINT_NAME = re.compile(r"\s?-\s?(?-i:[A-Z])[\w\u2019']*((?:\s+(?-i:[A-Z])[\w\u2019'-]*)*)")
-
-
-def names_another_body(text: str, country: str) -> bool:
-    """The country's word opens the name of a joint body of two countries, not the state."""
-    found = re.search(rf"(?<!\w){re.escape(country)}(?!\w)", text)
-    joint = JOINT_NAME.match(text, found.end()) if found else None
-    return joint is not None and bool(set(joint.group(1).lower().split()) & ORG_WORDS)
-
-
 def introduction(rules: Affiliations, mention: Mention) -> Found:
     """The same person introduced earlier by full name ("Commerce Minister Rajesh Menon")."""
     speaker = mention.speaker
@@ -222,7 +199,10 @@ def possessor(rules: Affiliations, mention: Mention) -> Found:
         people = [s for s in mention.nearby if s.type == "person" and s.name]
         owner = people[0] if people else rules.discourse.person(mention.speaker.name)
         return possessed(owner, mention.title, mention.at)
-    for word in (mention.speaker.title or "").split():
+    # "Mr Hart's lawyer" stands with Hart; "Mr Hart's colleague" or friend need not
+    held = {w for w in words if not POSSESSOR.match(w.capitalize())} - HONORIFICS
+    officer = bool(held & (TITLE_WORDS | LAWYER_WORDS | SPOKESPERSON_WORDS))
+    for word in (mention.speaker.title or "").split() if officer else ():
         named = POSSESSOR.match(word)
         person = rules.discourse.by_surname(named.group(1)) if named else None
         if person is not None and person.side is not None:
