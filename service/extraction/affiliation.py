@@ -11,14 +11,13 @@ from service.extraction.bridge_limits import expert_by_topic, named_as_place
 from service.extraction.company_rules import company_office
 from service.extraction.definite_roles import engaged_counsel, role_referred_back
 from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
+from service.extraction.displaced_title import with_title_before_name
 from service.extraction.family_rules import family_surname, kin_description
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
-    CHAIRING_VERBS,
     COMPANY_NOUNS,
-    FORUM_NOUNS,
+    HONORIFICS,
     LAWYER_WORDS,
-    NEUTRAL_ROLES,
     OFFICIAL_WORDS,
     ORG_WORDS,
     PERSONAL_PRONOUNS,
@@ -28,6 +27,8 @@ from service.extraction.lexicon import (
     TITLE_WORDS,
 )
 from service.extraction.mention import Mention, read_mention, without_relatives, words_of
+from service.extraction.neutral_parties import is_neutral, names_another_body
+from service.extraction.office_of_holder import office_of_holder
 from service.extraction.past_roles import past_appointment
 from service.extraction.role_rules import (
     adversarial_role,
@@ -86,10 +87,12 @@ class Affiliations:
         if words_of(mention.title) & ANTAGONIST_NOUNS:
             # "a critic of the airline" does not speak for the airline
             mention.title, mention.phrase, mention.relatives = "", "", []
-        for rule in EVIDENCE_RULES:
-            found = rule(self, mention)
-            if found is not None:
-                return speaker.with_side(*found)
+        moved = with_title_before_name(mention)
+        for read in (mention, moved) if moved is not None else (mention,):
+            for rule in EVIDENCE_RULES:
+                found = rule(self, read)
+                if found is not None:
+                    return speaker.with_side(*found)
         return speaker
 
     def speaks_for_state(self, text: str, name: str) -> bool:
@@ -159,28 +162,6 @@ def state_official(rules: Affiliations, mention: Mention) -> Found:
     return None
 
 
-def is_neutral(mention: Mention) -> bool:
-    """A mediator, or who chairs a forum of several parties ("who chairs the talks")."""
-    said = " ".join((mention.title, mention.phrase, *mention.relatives)).lower()
-    words = words_of(said)
-    if words & NEUTRAL_ROLES:
-        return True
-    chairs = bool(words & CHAIRING_VERBS)
-    return chairs and any(re.search(rf"\b{re.escape(n)}\b", said) for n in FORUM_NOUNS)
-
-
-# A demonym joined to another by a hyphen opens a joint body's name ("Xian-Yian Friendship
-# Society"), which speaks for neither country.
-JOINT_NAME = re.compile(r"\s?-\s?(?-i:[A-Z])[\w\u2019']*((?:\s+(?-i:[A-Z])[\w\u2019'-]*)*)")
-
-
-def names_another_body(text: str, country: str) -> bool:
-    """The country's word opens the name of a joint body of two countries, not the state."""
-    found = re.search(rf"(?<!\w){re.escape(country)}(?!\w)", text)
-    joint = JOINT_NAME.match(text, found.end()) if found else None
-    return joint is not None and bool(set(joint.group(1).lower().split()) & ORG_WORDS)
-
-
 def introduction(rules: Affiliations, mention: Mention) -> Found:
     """The same person introduced earlier by full name ("Commerce Minister Rajesh Menon")."""
     speaker = mention.speaker
@@ -218,7 +199,10 @@ def possessor(rules: Affiliations, mention: Mention) -> Found:
         people = [s for s in mention.nearby if s.type == "person" and s.name]
         owner = people[0] if people else rules.discourse.person(mention.speaker.name)
         return possessed(owner, mention.title, mention.at)
-    for word in (mention.speaker.title or "").split():
+    # "Mr Hart's lawyer" stands with Hart; "Mr Hart's colleague" or friend need not
+    held = {w for w in words if not POSSESSOR.match(w.capitalize())} - HONORIFICS
+    officer = bool(held & (TITLE_WORDS | LAWYER_WORDS | SPOKESPERSON_WORDS))
+    for word in (mention.speaker.title or "").split() if officer else ():
         named = POSSESSOR.match(word)
         person = rules.discourse.by_surname(named.group(1)) if named else None
         if person is not None and person.side is not None:
@@ -315,4 +299,5 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     officer_in_focus,
     officer_of_subject,
     company_office,
+    office_of_holder,
 )

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from service.extraction.discourse import Discourse, Speaker
+from service.extraction.genders import gender_of_pronoun, shown_gender
 from service.extraction.lexicon import CREDIT_DASHES
 from service.extraction.pipeline import text_of
 from service.extraction.quotes import Quote, find_quotes
@@ -66,11 +67,26 @@ def analyse(doc: Doc, base: int, resolver: SideResolver, discourse: Discourse) -
             recorded.append(root)
         for mention in recorded:
             discourse.mention(mention)
+        note_genders([*recorded, *speakers], doc.text, base, discourse)
         if subject is not None:
             discourse.subject(subject)
         if not quoted_only(sentence, analysis):  # an office bridges over a quote's sentences
             discourse.next_sentence()
     return analysis
+
+
+def note_genders(speakers: list[Speaker], text: str, base: int, discourse: Discourse) -> None:
+    """Record the gender each person is shown to have: an honorific or gendered title at
+    their name, or the pronoun that referred to them."""
+    for speaker in speakers:
+        if speaker.type != "person" or speaker.start is None or speaker.start < base:
+            continue
+        at = speaker.start - base
+        if speaker.explicit:
+            gender = shown_gender(text[:at], speaker.title)
+        else:
+            gender = gender_of_pronoun(text[at : (speaker.end or at) - base])
+        discourse.genders.record(speaker.name, gender)
 
 
 def quoted_only(sentence: Span, analysis: ParagraphAnalysis) -> bool:

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import cast
 
+from service.extraction.genders import Genders
 from service.extraction.lexicon import COMPANY_NOUNS, CORPORATE_WORDS, LAWYER_WORDS
 from service.extraction.sides import Evidence, SideRef
 from service.extraction.types import Speaker as ClaimSpeaker
@@ -61,6 +62,7 @@ class Discourse:
         self.sentence = 0
         self._sentence_of: list[int] = []
         self._subject_at = -1
+        self.genders = Genders()
 
     def mention(self, speaker: Speaker) -> None:
         """Record an entity mention."""
@@ -155,11 +157,15 @@ class Discourse:
         arguing = found.evidence is not None and found.evidence.via == "role"
         return found if lawyer or arguing else None
 
-    def personal(self) -> Speaker | None:
-        """Referent of he/she: the last subject, else the last person mentioned."""
-        if self.last_subject and self.last_subject.type != "group":
-            return self.last_subject
-        return next((s for s in reversed(self.mentions) if s.type == "person"), None)
+    def personal(self, wanted: str | None = None) -> Speaker | None:
+        """Referent of he/she: the last subject, else the last person mentioned, of the
+        pronoun's gender when a person's gender is known."""
+        subject = self.last_subject
+        fits = subject is not None and self.genders.fits(subject.name, wanted)
+        if subject and subject.type != "group" and (subject.type != "person" or fits):
+            return subject
+        people = (s for s in reversed(self.mentions) if s.type == "person")
+        return next((s for s in people if self.genders.fits(s.name, wanted)), None)
 
     def person(self, other_than: str | None) -> Speaker | None:
         """Owner of his/her in a title ("her barrister"): a person other than the one
@@ -169,6 +175,13 @@ class Discourse:
             return found
         people = (s for s in reversed(self.mentions) if s.type == "person")
         return next((s for s in people if s.name != other_than), None)
+
+    def plural(self) -> Speaker | None:
+        """Referent of they when a group (people, not one body) was named in the last two
+        sentences: "Tenants said ... The council said ... They said" are the tenants."""
+        recent = zip(reversed(self.mentions), reversed(self._sentence_of), strict=True)
+        found = (s for s, n in recent if n >= self.sentence - 2 and people_named(s))
+        return next(found, None)
 
     def collective(self, nearby: list[Speaker]) -> Speaker | None:
         """Referent of they/it: a group, organisation or place nearby, else the last subject."""
@@ -185,3 +198,13 @@ def title_head(title: str) -> str:
     """The word a title is headed by: the last before any of/for/at ("chair of the union")."""
     words = re.split(r"\s+(?:of|for|at|with|in|to)\s+", title.lower(), maxsplit=1)[0].split()
     return words[-1].strip(",.") if words else ""
+
+
+def people_named(speaker: Speaker) -> bool:
+    """A group of people named by a short plural ("Tenants", "Local residents"), not a
+    description that happens to be a subject ("The tensions between Russia and ...")."""
+    words = (speaker.name or "").lower().split()
+    return speaker.type == "group" and 0 < len(words) <= 3 and not set(words) & CONNECTIVES
+
+
+CONNECTIVES = frozenset({"between", "of", "and", "in", "over", "with", "from", "for"})

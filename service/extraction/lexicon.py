@@ -184,3 +184,10 @@ SETTING_OPENERS = frozenset(_LISTS["SETTING_OPENERS"])
 # Verbs that give a thing its name: "a plan the district calls "Right-Size 2030"" names, it
 # does not take a stance.
 NAMING_VERBS = frozenset(_LISTS["NAMING_VERBS"])
+# Bodies named after the place they are in ("the University of Chile", "the Bank of
+# Veloria"): the polity in their name is not whom their officers speak for.
+PLACE_NAMED_BODIES = frozenset(_LISTS["PLACE_NAMED_BODIES"])
+# Words that show a person is a woman or a man: honorifics, gendered titles, kin nouns and
+# the pronouns already used of them ("Mr Hale ... She replied" is not Hale).
+FEMININE_WORDS = frozenset(_LISTS["FEMININE_WORDS"])
+MASCULINE_WORDS = frozenset(_LISTS["MASCULINE_WORDS"])

@@ -3,6 +3,7 @@ agent nouns of an alias, and the offices of a department named by its topics."""
 
 import re
 
+from service.extraction.body_names import in_place_named_body, qualified_body
 from service.extraction.country_demonyms import known_demonyms
 from service.extraction.lexicon import (
     ADVERSARIAL_ROLES,
@@ -97,6 +98,8 @@ def inside_longer_name(text: str, match: re.Match[str], generic: bool) -> bool:
     into a name ("the council" in "Eastfield County Council"), or a name continued into an
     organisation's ("Rovers" in "Rovers Supporters' Trust")."""
     words = match.group(0).split()
+    if in_place_named_body(text, match.start()) or qualified_body(text, match):
+        return True
     if generic and words[0][:1].isupper():
         before = NAME_BEFORE.search(text[: match.start()])
         previous = before.group(0).split()[-1] if before else "the"

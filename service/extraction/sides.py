@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from service.extraction.body_names import without_place_named_bodies
 from service.extraction.lexicon import (
     GENERIC_SIDE_WORDS,
     POLITY_WORDS,
@@ -281,9 +282,14 @@ class SideResolver:
 
     def country_in(self, text: str) -> NameMatch | None:
         """The country (registered or, when allowed, from the gazetteer) named in text."""
-        unlocated = located_capital().sub(" ", _normalise(text)) if text else ""
+        unlocated = located_capital().sub(" ", without_place_named_bodies(_normalise(text)))
         found = self._countries.find(unlocated) if unlocated else None
         return found if found and (not found.side.auto or self.auto_sides) else None
+
+    def registered_country_in(self, text: str) -> NameMatch | None:
+        """A registered country named in text, also by a capital someone is in ("In Santiago")."""
+        found = self._countries.find(_normalise(text)) if text else None
+        return found if found is not None and not found.side.auto else None
 
     def is_country_name(self, text: str) -> bool:
         """Whether text is the canonical name of a gazetteer country ("Russia", not "Kremlin")."""

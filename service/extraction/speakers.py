@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from service.extraction.affiliation import Affiliations
 from service.extraction.discourse import Discourse, Speaker, referred
+from service.extraction.genders import gender_of_pronoun
 from service.extraction.lexicon import (
     COMPANY_NOUNS,
     GOVERNMENT_WORDS,
@@ -131,9 +132,12 @@ class SpeakerBuilder:
                 antecedent = antecedent.head  # "Sophie Marchand, the race director, who ..."
             return self.build(antecedent, nearby) if antecedent is not None else None
         if word in PERSONAL_PRONOUNS:
-            referent = self.discourse.personal()
+            wanted = gender_of_pronoun(word)
+            referent = self.first_person(nearby, wanted) or self.discourse.personal(wanted)
         elif word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
-            referent = self.discourse.collective(outside_reported(head, nearby, self.base))
+            group = self.discourse.plural() if word in PLURAL_PRONOUNS else None
+            outside = outside_reported(head, nearby, self.base)
+            referent = group or self.discourse.collective(outside)
         else:
             return self.described_group(head)
         start, end = self.offsets([head])
@@ -141,6 +145,12 @@ class SpeakerBuilder:
             kind = "person" if word in PERSONAL_PRONOUNS else "unknown"
             return Speaker(head.text, None, kind, start, end, None, explicit=False)
         return referent.at(start, end)
+
+    def first_person(self, nearby: list[Speaker], wanted: str | None) -> Speaker | None:
+        """The first person named earlier in the sentence, of the pronoun's gender: "Tom Hale
+        said ..., and he said ..."."""
+        people = (s for s in nearby if s.type == "person" and s.explicit and s.name)
+        return next((s for s in people if self.discourse.genders.fits(s.name, wanted)), None)
 
     def described_group(self, head: Token) -> Speaker | None:
         """A group described by what follows the pronoun: "those close to him", "many in the
