@@ -29,7 +29,7 @@ from service.extraction.lexicon import (
 from service.extraction.mention import Mention, read_mention, without_relatives, words_of
 from service.extraction.neutral_parties import is_neutral, names_another_body
 from service.extraction.office_of_holder import office_of_holder
-from service.extraction.past_roles import past_appointment
+from service.extraction.past_roles import former_title, past_appointment
 from service.extraction.role_rules import (
     adversarial_role,
     institution_office,
@@ -278,6 +278,7 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     own_title,
     apposition,
     relative_clause,
+    former_title,
     family_surname,
     stated_role,
     represented_in_setting,

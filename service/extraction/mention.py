@@ -18,6 +18,11 @@ ENDED_ROLE = re.compile(r"\b(?:worked|served|was|were)\b.*\buntil\b")
 ENDED_TITLE = re.compile(
     r"^(?!.*\b(?:will|remains?|is|are|at\s+least)\b).*\buntil\s+(?:19|20)\d\d\b"
 )
+# A role held over a closed span of past years: "who led the council from 2009 to 2017".
+ENDED_SPAN = re.compile(
+    r"^(?!.*\b(?:will|remains?|is|are)\b).*\bfrom\s+(?:19|20)\d\d\s+(?:to|until)\s+"
+    r"(?:19|20)\d\d\b"
+)
 
 
 def words_of(text: str) -> set[str]:
@@ -49,7 +54,7 @@ def without_former(text: str) -> str:
 
 def ended(part: str) -> bool:
     """A part of a description that names a role held only in the past."""
-    return bool(ENDED_ROLE.search(part) or ENDED_TITLE.search(part))
+    return bool(ENDED_ROLE.search(part) or ENDED_TITLE.search(part) or ENDED_SPAN.search(part))
 
 
 @dataclass

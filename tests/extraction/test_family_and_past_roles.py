@@ -82,3 +82,40 @@ def test_a_spokesperson_is_not_bridged_to_the_city_where_they_spoke(extract):
     )
     claims = extract(text, sides=sides).claims
     assert claims and all(c["side_name"] is None for c in claims), claims
+
+
+def test_a_role_held_over_a_closed_span_of_years_speaks_for_no_one(only_claim):
+    text = (
+        "Mina Torp, who ran the airline from 2004 to 2012, said the fleet had been "
+        "neglected for years."
+    )
+    assert only_claim(text, sides=NO_FAMILY)["side_id"] is None
+
+
+def test_a_role_running_on_from_a_year_still_speaks_for_the_body(only_claim):
+    text = "Mina Torp, who has run the airline from 2004, said the fleet had been renewed twice."
+    claim = only_claim(text, sides=NO_FAMILY)
+    assert claim["side_name"] == "Halvard Air"
+    assert claim["side_evidence"]["via"] == "relative_clause"
+
+
+def test_an_only_title_that_is_former_speaks_for_no_office_nearby(extract):
+    sides = registry(("Norland", ("Norland's Transport Ministry", "Oslo")))
+    text = (
+        "Norland's Transport Ministry said the ferry route would reopen in May. "
+        "The talks will be led by Estria, whose former transport minister, Pavel Rusu, "
+        "has chaired two earlier rounds. "
+        "Rusu said both sides wanted the ferries running before the summer."
+    )
+    claims = [c for c in extract(text, sides=sides).claims if c["speaker"]["name"]]
+    rusu = [c for c in claims if "Rusu" in (c["speaker"]["name"] or "")]
+    assert rusu and all(c["side_id"] is None and c["side_evidence"] is None for c in rusu), claims
+
+
+def test_a_former_title_beside_a_current_one_keeps_the_current_side(only_claim):
+    text = (
+        "Pavel Rusu, a former pilot and the airline's head of training, said the "
+        "simulators were booked for months."
+    )
+    claim = only_claim(text, sides=NO_FAMILY)
+    assert claim["side_name"] == "Halvard Air"
