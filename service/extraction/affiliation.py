@@ -106,10 +106,10 @@ class Affiliations:
         """The registered side a text names, not counting places someone is in or from
         (except for officials: "the Foreign Minister of Peru")."""
         if self.speaks_for_state(text, name):
-            text = without_stations(text) if POSTED_ROLES & words_of(text) else text
+            cut = without_stations(text) if POSTED_ROLES & words_of(text) else text
         else:
-            text = without_places(text)
-        return self.resolver.registered_in(text)
+            cut = without_places(text)
+        return self.resolver.registered_within(text, cut)
 
 
 def evidence(match: NameMatch | None, via: str, at: int | None) -> Found:

@@ -115,6 +115,17 @@ def inside_longer_name(text: str, match: re.Match[str], generic: bool) -> bool:
     return bool(heads & ORG_WORDS) and not set(following) & TITLE_WORDS
 
 
+def another_named_of(text: str, found: str, side_name: str) -> bool:
+    """Whether a definite alias written as a name opens another body's "X of Y" name in
+    text: "the University of Copenhagen" is not the side "University of South Jutland"."""
+    words = found.split()
+    if len(words) < 2 or words[0].lower() != "the" or not words[-1][:1].isupper():
+        return False
+    named = re.search(rf"(?<!\w){re.escape(found)}\s+of\s+(?:the\s+)?([A-Z][\w'-]*)", text)
+    own = {w.lower() for w in re.findall(r"[\w'-]+", side_name.replace("\u2019", "'"))}
+    return named is not None and named.group(1).lower() not in own
+
+
 def next_of(words: list[str]) -> int:
     """Where the first "of" or "for" is among words (their length if none)."""
     return next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))

@@ -13,6 +13,7 @@ from service.extraction.lexicon import (
     REGION_DEMONYMS,
 )
 from service.extraction.name_forms import (
+    another_named_of,
     demonyms,
     inside_longer_name,
     is_person_side,
@@ -279,6 +280,14 @@ class SideResolver:
     def registered_in(self, text: str) -> NameMatch | None:
         """The registered side named in text (by name, alias or office), if any."""
         return self._registry.find(text) if text else None
+
+    def registered_within(self, whole: str, text: str) -> NameMatch | None:
+        """The registered side named in text (a cut of whole), unless its alias only opens
+        another body's longer name in whole ("the University of Copenhagen")."""
+        found = self.registered_in(text)
+        if found is None or another_named_of(_normalise(whole), found.text, found.side.name):
+            return None
+        return found
 
     def country_in(self, text: str) -> NameMatch | None:
         """The country (registered or, when allowed, from the gazetteer) named in text."""

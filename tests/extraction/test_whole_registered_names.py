@@ -30,3 +30,28 @@ def test_a_description_of_the_place_is_not_part_of_a_group_speaker(only_claim):
     )
     claim = only_claim(text, sides=sides)
     assert claim["speaker"]["name"] == "Tenants of Brookfield Court"
+
+
+UNIVERSITY = registry(
+    ("University of Northmoor", ("the university",)),
+    ("Northmoor Council", ("the council",)),
+)
+
+
+def test_a_definite_alias_opening_another_bodys_of_name_is_not_the_side(only_claim):
+    text = (
+        "Ruth Abara, a chemist at the University of Leeds, said the new laboratory "
+        "rules would slow every project down."
+    )
+    claim = only_claim(text, sides=UNIVERSITY)
+    assert claim["side_id"] is None and claim["side_evidence"] is None, claim
+
+
+def test_the_sides_own_of_name_still_names_it(only_claim):
+    text = (
+        "Ruth Abara, a chemist at the University of Northmoor, said the new laboratory "
+        "rules would slow every project down."
+    )
+    claim = only_claim(text, sides=UNIVERSITY)
+    assert claim["side_name"] == "University of Northmoor"
+    assert "University" in claim["side_evidence"]["text"]
