@@ -57,7 +57,9 @@ def store_one(collection, document: dict):
         document["_id"] = ObjectId()  # as pymongo does, in the caller's document
     object_id = document["_id"]
     store = collection._store
-    if object_id in store:
+    store._remove_expired_documents()  # as ``object_id in store`` does, without its
+    # reader lock (the store's lock is held: no other call meets the store meanwhile)
+    if object_id in store._documents:
         raise DuplicateKeyError("E11000 Duplicate Key Error", 11000)
     data = helpers.patch_datetime_awareness_in_document(document)
     store[object_id] = data
