@@ -9,6 +9,7 @@ from mongomock import helpers
 from mongomock.collection import Cursor as CursorType
 from mongomock.collection import validate_is_mapping
 
+from service.embedded_inserts import fast_insert
 from service.embedded_store import (
     CopyModule,
     copies,
@@ -101,6 +102,8 @@ class SerialCollection(Serialised):
             method = functools.partial(without_unique_checks, self._inner, method)
             if name in PLAIN_UPDATES:
                 method = functools.partial(fast_update, self._inner, name, method)
+        elif self.native and name in INSERTS:
+            method = functools.partial(fast_insert, self._inner, name, method)
         index = field_index(self._inner) if self.native and name not in READS else None
         if index is None:
             return method(*args, **kwargs)
@@ -161,6 +164,7 @@ READS = frozenset(
 )
 UPDATES = ("update_one", "update_many", "find_one_and_update")
 PLAIN_UPDATES = ("update_one", "find_one_and_update")  # of one document: see fast_update
+INSERTS = ("insert_one", "insert_many")
 
 
 def named_fields(update, upsert) -> set[str] | None:
