@@ -48,6 +48,11 @@ def referred(evidence: Evidence | None) -> Evidence | None:
     return replace(evidence, via="coreference") if evidence is not None else None
 
 
+def lowered(words: list[str]) -> list[str]:
+    """Words in lower case."""
+    return [w.lower() for w in words]
+
+
 def speaker_words(text: str | None) -> set[str]:
     """Lower-cased words of a name or title."""
     return {w.lower() for w in NAME_WORD.findall(text or "")}
@@ -87,12 +92,18 @@ class Discourse:
         return found
 
     def by_surname(self, word: str) -> Speaker | None:
-        """The latest person whose full name ends (or, failing that, starts) with word."""
+        """The latest person whose full name ends with word (in any case: "Al-Maamari" for
+        "Salim al-Maamari"), or has it as a middle name ("Ticona" of the double surname
+        "Marcelo Ticona Vargas"), or, failing that, starts with it."""
         people = [
             s for s in reversed(self.mentions) if s.type == "person" and s.name and " " in s.name
         ]
-        for position in (-1, 0):
-            found = next((s for s in people if (s.name or "").split()[position] == word), None)
+        wanted = word.lower()
+        for positions in (slice(-1, None), slice(1, -1), slice(0, 1)):
+            found = next(
+                (s for s in people if wanted in lowered((s.name or "").split()[positions])),
+                None,
+            )
             if found is not None:
                 return found
         return None

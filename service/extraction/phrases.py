@@ -133,8 +133,14 @@ def descriptor_end(chunk: list[Token]) -> int:
 
 
 def joined_hyphen(token: Token) -> bool:
-    """A hyphen inside a name, written without spaces ("Adjei-Brenya")."""
-    if token.tag_ != "HYPH" or token.whitespace_ or token.i == 0 or token.i + 1 >= len(token.doc):
+    """A hyphen inside a name, written without spaces ("Adjei-Brenya"), also one the
+    tagger read as a name ("al-Maamari")."""
+    if (
+        (token.tag_ != "HYPH" and token.text != "-")
+        or token.whitespace_
+        or token.i == 0
+        or token.i + 1 >= len(token.doc)
+    ):
         return False
     before, after = token.nbor(-1), token.nbor(1)
     return not before.whitespace_ and before.pos_ == "PROPN" and after.pos_ == "PROPN"
