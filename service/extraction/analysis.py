@@ -114,11 +114,20 @@ def sentence_mentions(
 
 
 def candidates(sentence: Span, analysis: ParagraphAnalysis) -> list[Candidate]:
-    """Rule candidates whose cue lies outside quotes."""
+    """Rule candidates whose cue lies outside quotes; the writer's own question ("Will the
+    closure push exporters away?") asserts nothing."""
+    if asked_by_writer(sentence, analysis):
+        return []
     found = [c for t in sentence if not analysis.in_quote(t) for c in verb_claims(t)]
     found += according_to_claims(sentence) + stance_noun_claims(sentence)
     found += possessed_stance_claims(sentence) + headline_claims(sentence)
     return [c for c in found if not analysis.in_quote(c.cue)]
+
+
+def asked_by_writer(sentence: Span, analysis: ParagraphAnalysis) -> bool:
+    """Whether a sentence is a question ending outside quotes."""
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
+    return last is not None and last.text == "?" and not analysis.in_quote(last)
 
 
 class SubjectSpeakers:
