@@ -38,3 +38,13 @@ def without_inner_apposition(tokens: list[Token], head: Token) -> list[Token]:
         if inner and before is not None and before.text == ",":
             return [t for t in tokens if t.i < before.i]
     return tokens
+
+
+def named_by(preposition: Token) -> bool:
+    """Whether a preposition after an organisation word continues its name: any "of"
+    ("Office of the Auditor-General"), and "for" before capitalised words ("Danish Fund
+    for Basic Science", not "the fund for young researchers")."""
+    if preposition.lower_ == "of":
+        return True
+    following = preposition.nbor(1) if preposition.i + 1 < len(preposition.doc) else None
+    return preposition.lower_ == "for" and following is not None and following.text[:1].isupper()

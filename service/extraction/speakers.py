@@ -21,7 +21,7 @@ from service.extraction.lexicon import (
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
 )
-from service.extraction.name_extent import whole_registered_name, without_inner_apposition
+from service.extraction.name_extent import named_by, whole_registered_name, without_inner_apposition
 from service.extraction.parenthetical import fronted_setting, outside_reported
 from service.extraction.phrases import (
     bracketed_owner,
@@ -224,7 +224,7 @@ class SpeakerBuilder:
         left = [t for c in head.lefts if c.dep_ in modifiers or joined_hyphen(c) for t in c.subtree]
         tokens = sorted([*left, head], key=lambda t: t.i)
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in ORG_WORDS:
+            if child.dep_ == "prep" and head.lower_ in ORG_WORDS and named_by(child):
                 tokens.extend(child.subtree)
         tokens = [
             t
