@@ -29,6 +29,7 @@ from service.extraction.lexicon import (
 from service.extraction.mention import Mention, read_mention, without_relatives, words_of
 from service.extraction.neutral_parties import is_neutral, names_another_body
 from service.extraction.office_of_holder import office_of_holder
+from service.extraction.party_rules import party_referred_back
 from service.extraction.past_roles import former_title, past_appointment
 from service.extraction.role_rules import (
     adversarial_role,
@@ -287,6 +288,7 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     introduction,
     represented_person,
     possessor,
+    party_referred_back,
     officer_body,
     role_referred_back,
     engaged_counsel,

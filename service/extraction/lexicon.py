@@ -178,6 +178,7 @@ NATIONAL_BODY_WORDS = frozenset(_LISTS["NATIONAL_BODY_WORDS"])
 KIN_NOUNS = frozenset(_LISTS["KIN_NOUNS"])
 # Words that make a registered side a family ("Family of Callum Reddy", "relatives").
 FAMILY_WORDS = frozenset(_LISTS["FAMILY_WORDS"])
+PARTY_WORDS = frozenset(_LISTS["PARTY_WORDS"])
 # Words that open a fronted setting the parser may take for a subject ("Outside court, the
 # club's president, X, said"): the speaker is the name in apposition.
 SETTING_OPENERS = frozenset(_LISTS["SETTING_OPENERS"])
