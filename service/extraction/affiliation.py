@@ -31,6 +31,7 @@ from service.extraction.neutral_parties import is_neutral, names_another_body
 from service.extraction.office_of_holder import office_of_holder
 from service.extraction.party_rules import party_referred_back
 from service.extraction.past_roles import former_title, past_appointment
+from service.extraction.referred_body import body_referred_back, pronoun_owner
 from service.extraction.role_rules import (
     adversarial_role,
     institution_office,
@@ -192,8 +193,7 @@ def possessor(rules: Affiliations, mention: Mention) -> Found:
     if mention.speaker.type != "person" or not words:
         return None
     if words[0] in POSSESSIVE_PRONOUNS:
-        owner = rules.discourse.collective(mention.nearby)
-        return possessed(owner, mention.title, mention.at)
+        return possessed(pronoun_owner(rules, mention), mention.title, mention.at)
     if words[0] in PERSONAL_PRONOUNS and set(words[1:]) & (TITLE_WORDS | LAWYER_WORDS):
         # "her chief of staff", "his lawyer": an officer stands with the person, first one
         # named earlier in the sentence ("Baird will appeal, his lawyer said")
@@ -288,6 +288,7 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     introduction,
     represented_person,
     possessor,
+    body_referred_back,
     party_referred_back,
     officer_body,
     role_referred_back,

@@ -194,6 +194,21 @@ class Discourse:
         found = (s for s, n in recent if n >= self.sentence - 2 and people_named(s))
         return next(found, None)
 
+    def recent_body(self) -> Speaker | None:
+        """The organisation "its president" or "the group" refers to: the subject of the last
+        sentence if it is one, else the one mentioned last within two sentences."""
+        subject = self.last_subject
+        recent = self._subject_at >= self.sentence - 1
+        if subject is not None and subject.type == "organization" and recent:
+            return subject
+        window = self.sentence - 2
+        found = [
+            s
+            for s, n in zip(self.mentions, self._sentence_of, strict=True)
+            if n >= window and s.type == "organization"
+        ]
+        return max(found, key=lambda s: s.start or -1, default=None)
+
     def collective(self, nearby: list[Speaker]) -> Speaker | None:
         """Referent of they/it: a group, organisation or place nearby, else the last subject."""
         for speaker in reversed(nearby):

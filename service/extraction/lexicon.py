@@ -101,6 +101,8 @@ GOVERNMENT_WORDS = frozenset(_LISTS["GOVERNMENT_WORDS"])
 SPOKESPERSON_WORDS = frozenset(_LISTS["SPOKESPERSON_WORDS"])
 # "its president", "their lawyer": the possessor is the organisation just named.
 POSSESSIVE_PRONOUNS = frozenset(_LISTS["POSSESSIVE_PRONOUNS"])
+# Nouns that name any body, so "the group" refers back to the organisation just named.
+GENERIC_BODY_NOUNS = frozenset(_LISTS["GENERIC_BODY_NOUNS"])
 # Courts rule rather than take positions; their stance verbs report decisions.
 COURT_NOUNS = frozenset(_LISTS["COURT_NOUNS"])
 # Auxiliaries of the perfect: "has said" reports, like "said".
