@@ -6,6 +6,7 @@ from typing import cast
 
 from service.extraction.genders import Genders
 from service.extraction.lexicon import COMPANY_NOUNS, CORPORATE_WORDS, LAWYER_WORDS
+from service.extraction.name_forms import is_person_side
 from service.extraction.sides import Evidence, SideRef
 from service.extraction.types import Speaker as ClaimSpeaker
 from service.extraction.types import SpeakerType
@@ -180,11 +181,12 @@ class Discourse:
 
     def person(self, other_than: str | None) -> Speaker | None:
         """Owner of his/her in a title ("her barrister"): a person other than the one
-        titled, never a body."""
+        titled, never a body (a registered person's side shows a person however the mention
+        was typed: "Fenn" for side "Dario Fenn")."""
         found = self.personal()
-        if found is not None and found.type == "person" and found.name != other_than:
+        if found is not None and is_person(found) and found.name != other_than:
             return found
-        people = (s for s in reversed(self.mentions) if s.type == "person")
+        people = (s for s in reversed(self.mentions) if is_person(s))
         return next((s for s in people if s.name != other_than), None)
 
     def plural(self) -> Speaker | None:
@@ -224,6 +226,14 @@ def title_head(title: str) -> str:
     """The word a title is headed by: the last before any of/for/at ("chair of the union")."""
     words = re.split(r"\s+(?:of|for|at|with|in|to)\s+", title.lower(), maxsplit=1)[0].split()
     return words[-1].strip(",.") if words else ""
+
+
+def is_person(speaker: Speaker) -> bool:
+    """Whether a mention is of a person: typed so, or naming a side that is a person."""
+    side = speaker.side
+    return speaker.type == "person" or (
+        side is not None and is_person_side(side.name, side.aliases)
+    )
 
 
 def people_named(speaker: Speaker) -> bool:
