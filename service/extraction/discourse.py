@@ -179,15 +179,16 @@ class Discourse:
         people = (s for s in reversed(self.mentions) if s.type == "person")
         return next((s for s in people if self.genders.fits(s.name, wanted)), None)
 
-    def person(self, other_than: str | None) -> Speaker | None:
+    def person(self, other_than: str | None, wanted: str | None = None) -> Speaker | None:
         """Owner of his/her in a title ("her barrister"): a person other than the one
-        titled, never a body (a registered person's side shows a person however the mention
-        was typed: "Fenn" for side "Dario Fenn")."""
-        found = self.personal()
-        if found is not None and is_person(found) and found.name != other_than:
+        titled and of the pronoun's gender, never a body (a registered person's side shows
+        a person however the mention was typed: "Fenn" for side "Dario Fenn")."""
+        found = self.personal(wanted)
+        fits = found is not None and self.genders.fits(found.name, wanted)
+        if found is not None and fits and is_person(found) and found.name != other_than:
             return found
-        people = (s for s in reversed(self.mentions) if is_person(s))
-        return next((s for s in people if s.name != other_than), None)
+        people = (s for s in reversed(self.mentions) if is_person(s) and s.name != other_than)
+        return next((s for s in people if self.genders.fits(s.name, wanted)), None)
 
     def plural(self) -> Speaker | None:
         """Referent of they when a group (people, not one body) was named in the last two
