@@ -8,6 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from service.extraction.bridge_limits import expert_by_topic, named_as_place
+from service.extraction.cabinet_office import cabinet_office
 from service.extraction.company_rules import company_office
 from service.extraction.declared_neutral import declared_neutral
 from service.extraction.definite_roles import engaged_counsel, role_referred_back
@@ -305,6 +306,7 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     bridged_office,
     office_in_sentence,
     government_office,
+    cabinet_office,
     place_topic_office,
     institution_office,
     national_body_head,
