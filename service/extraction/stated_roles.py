@@ -2,11 +2,14 @@
 as the collective's spokesperson", "Tran is the union's treasurer"): they count for every
 claim of that person the sentence-by-sentence pass left without a side."""
 
+import re
+
 from spacy.tokens import Token
 
 from service.extraction.affiliation import Affiliations
 from service.extraction.analysis import Found, ParagraphAnalysis
-from service.extraction.discourse import Discourse, is_person
+from service.extraction.discourse import Discourse, Speaker, is_person
+from service.extraction.genders import gender_of_pronoun
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
     LAWYER_WORDS,
@@ -19,6 +22,7 @@ from service.extraction.phrases import span_text
 from service.extraction.pipeline import lemma
 from service.extraction.sides import Evidence, SideRef, SideResolver
 
+RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b")
 MISREAD_SUBJECTS = ("amod", "compound", "npadvmod", "dep")
 Stated = dict[str, tuple[SideRef, Evidence]]
 OFFICER_WORDS = (TITLE_WORDS | LAWYER_WORDS | SPOKESPERSON_WORDS | {"member"}) - {
@@ -35,20 +39,50 @@ def stated_roles(
     """The side each person's stated role names, by lower-cased full name."""
     rules = Affiliations(resolver, discourse)
     found: Stated = {}
+    last: Speaker | None = None  # the person last named as a subject, for "he"/"she"
     for analysis in analyses:
         for token in analysis.doc:
-            if not stating_subject(token) or analysis.in_quote(token):
+            if analysis.in_quote(token):
                 continue
-            person = discourse.by_surname(token.text)
+            if token.dep_ == "nsubj" and token.lower_ in ("he", "she"):
+                person, texts = last, fronted_role(token)
+                if person is None or not discourse.genders.fits(person.name, gender(token)):
+                    continue
+            elif stating_subject(token):
+                person = last = discourse.by_surname(token.text)
+                texts = role_texts(token)
+            else:
+                continue
             if person is None or not person.name or person.name.lower() in found:
                 continue
-            for text in role_texts(token):
+            for text in texts:
                 match = rules.registered(text, person.name)
                 if match is not None:
                     at = analysis.base + token.idx
                     found[person.name.lower()] = match.side, Evidence("role", text, at)
                     break
     return found
+
+
+def gender(pronoun: Token) -> str | None:
+    """The gender a subject pronoun asks for."""
+    return gender_of_pronoun(pronoun.lower_)
+
+
+def fronted_role(pronoun: Token) -> list[str]:
+    """A role set before a pronoun subject: "Now chair of the supporters' trust, which owns
+    11 percent of the club, he said" (not a setting: "After the vote, he said")."""
+    sentence = pronoun.sent
+    fronted = [t for t in sentence if t.i < pronoun.i]
+    while fronted and (fronted[0].pos_ in ("INTJ", "ADV") or fronted[0].lower_ == "as"):
+        fronted = fronted[1:]  # "Now", "As"
+    if not fronted or fronted[0].pos_ not in ("NOUN", "DET", "ADJ", "PROPN"):
+        return []
+    head = next((t for t in fronted if t.pos_ == "NOUN"), None)
+    if head is None or head.lower_ not in OFFICER_WORDS:
+        return []
+    text = RELATIVE.split(without_former(without_topic(span_text(fronted))))[0].strip(" ,")
+    return [text] if text and not words_of(text) & ANTAGONIST_NOUNS else []
 
 
 def stating_subject(token: Token) -> bool:

@@ -73,3 +73,33 @@ def test_a_past_denied_or_hostile_role_counts_for_nothing(extract):
             sides=sides(),
         ).claims
         assert claims[0]["side_id"] is None, stated
+
+
+def trust():
+    return registry(
+        ("Harlow Town", ["the club", "Town"]),
+        ("Harlow Town Supporters' Trust", ["the trust"]),
+    )
+
+
+def test_a_role_fronted_before_he_counts_for_the_person_named_before(extract):
+    claims = extract(
+        "Owen Pryce has stood on the terraces since 1971. Now chair of the Harlow Town "
+        "Supporters' Trust, which owns a tenth of the club, he said fans felt ignored.\n\n"
+        "“Nobody asked what the town thinks,” Pryce said outside the civic centre.",
+        sides=trust(),
+    ).claims
+    quoted = [c for c in claims if c["speaker"]["name"] == "Owen Pryce"]
+    assert quoted and quoted[-1]["side_name"] == "Harlow Town Supporters' Trust"
+    assert quoted[-1]["side_evidence"]["text"] == "chair of the Harlow Town Supporters' Trust"
+
+
+def test_a_fronted_setting_is_no_role(extract):
+    claims = extract(
+        "Owen Pryce has stood on the terraces since 1971. After a meeting of the Harlow Town "
+        "Supporters' Trust, he said fans felt ignored.\n\n"
+        "“Nobody asked what the town thinks,” Pryce said outside the civic centre.",
+        sides=trust(),
+    ).claims
+    quoted = [c for c in claims if c["speaker"]["name"] == "Owen Pryce"]
+    assert quoted and quoted[-1]["side_id"] is None
