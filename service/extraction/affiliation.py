@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from service.extraction.bridge_limits import expert_by_topic, named_as_place
+from service.extraction.bridged_office import bridged_office
 from service.extraction.cabinet_office import cabinet_office
 from service.extraction.company_rules import company_office
 from service.extraction.declared_neutral import declared_neutral
 from service.extraction.definite_roles import engaged_counsel, role_referred_back
-from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
+from service.extraction.discourse import Discourse, Speaker, referred
 from service.extraction.displaced_title import with_title_before_name
 from service.extraction.family_rules import family_surname, kin_description
 from service.extraction.genders import gender_of_pronoun
@@ -46,13 +46,11 @@ from service.extraction.role_rules import (
 )
 from service.extraction.self_naming import self_named
 from service.extraction.setting_rules import (
-    OWN_AFFILIATION,
     government_office,
     office_in_sentence,
     officer_in_focus,
     officer_of_subject,
     place_topic_office,
-    role_of,
 )
 from service.extraction.sides import (
     Evidence,
@@ -249,33 +247,6 @@ def possessed(owner: Speaker | None, title: str, at: int | None) -> Found:
     if owner is None or owner.side is None:
         return None
     return owner.side, Evidence("possessive", title, at)
-
-
-def bridged_office(rules: Affiliations, mention: Mention) -> Found:
-    """A bare title that is an office of the body named in the previous sentence:
-    "China's foreign ministry ... Spokesperson Lin Jian". Titles with an affiliation of
-    their own never bridge."""
-    title = mention.speaker.title or appositive(mention)
-    words = speaker_words(title)
-    if mention.speaker.type != "person" or not words or OWN_AFFILIATION.search(title):
-        return None
-    for body in reversed(rules.discourse.previous_sentence()):
-        if body.type == "person" or body.side is None or named_as_place(body, mention.previous):
-            continue
-        body_words = speaker_words(body.name)
-        if expert_by_topic(title.lower().split(), body_words):
-            continue
-        if words <= SPOKESPERSON_WORDS or role_of(words, body_words):
-            shown = body.evidence or Evidence("office", body.name or "", body.start)
-            return body.side, Evidence("office", shown.text, shown.at)
-    return None
-
-
-def appositive(mention: Mention) -> str:
-    """The description set off after a name ("Maria Lopez, one of the organisers")."""
-    name = mention.speaker.name or ""
-    head, comma, rest = mention.phrase.partition(",")
-    return rest.strip(" ,") if comma and name and head.strip().endswith(name) else ""
 
 
 # In order: the mention's own words, then its context, then the state it serves, then
