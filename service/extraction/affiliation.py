@@ -7,12 +7,16 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from service.extraction.bridge_limits import expert_by_topic, named_as_place
+from service.extraction.bridged_office import bridged_office
+from service.extraction.cabinet_office import cabinet_office
 from service.extraction.company_rules import company_office
+from service.extraction.declared_neutral import declared_neutral
 from service.extraction.definite_roles import engaged_counsel, role_referred_back
-from service.extraction.discourse import Discourse, Speaker, referred, speaker_words
+from service.extraction.discourse import Discourse, Speaker, referred
 from service.extraction.displaced_title import with_title_before_name
 from service.extraction.family_rules import family_surname, kin_description
+from service.extraction.genders import gender_of_pronoun
+from service.extraction.generic_plurals import names_a_class
 from service.extraction.lexicon import (
     ANTAGONIST_NOUNS,
     COMPANY_NOUNS,
@@ -40,14 +44,13 @@ from service.extraction.role_rules import (
     represented_in_setting,
     stated_role,
 )
+from service.extraction.self_naming import self_named
 from service.extraction.setting_rules import (
-    OWN_AFFILIATION,
     government_office,
     office_in_sentence,
     officer_in_focus,
     officer_of_subject,
     place_topic_office,
-    role_of,
 )
 from service.extraction.sides import (
     Evidence,
@@ -111,7 +114,8 @@ class Affiliations:
             cut = without_stations(text) if POSTED_ROLES & words_of(text) else text
         else:
             cut = without_places(text)
-        return self.resolver.registered_within(text, cut)
+        found = self.resolver.registered_within(text, cut)
+        return None if found is not None and names_a_class(cut, found) else found
 
 
 def evidence(match: NameMatch | None, via: str, at: int | None) -> Found:
@@ -197,8 +201,10 @@ def possessor(rules: Affiliations, mention: Mention) -> Found:
     if words[0] in PERSONAL_PRONOUNS and set(words[1:]) & (TITLE_WORDS | LAWYER_WORDS):
         # "her chief of staff", "his lawyer": an officer stands with the person, first one
         # named earlier in the sentence ("Baird will appeal, his lawyer said")
-        people = [s for s in mention.nearby if s.type == "person" and s.name]
-        owner = people[0] if people else rules.discourse.person(mention.speaker.name)
+        wanted = gender_of_pronoun("he" if words[0] == "his" else words[0])
+        fits = rules.discourse.genders.fits
+        people = [s for s in mention.nearby if s.type == "person" and fits(s.name, wanted)]
+        owner = people[0] if people else rules.discourse.person(mention.speaker.name, wanted)
         return possessed(owner, mention.title, mention.at)
     # "Mr Hart's lawyer" stands with Hart; "Mr Hart's colleague" or friend need not
     held = {w for w in words if not POSSESSOR.match(w.capitalize())} - HONORIFICS
@@ -243,42 +249,17 @@ def possessed(owner: Speaker | None, title: str, at: int | None) -> Found:
     return owner.side, Evidence("possessive", title, at)
 
 
-def bridged_office(rules: Affiliations, mention: Mention) -> Found:
-    """A bare title that is an office of the body named in the previous sentence:
-    "China's foreign ministry ... Spokesperson Lin Jian". Titles with an affiliation of
-    their own never bridge."""
-    title = mention.speaker.title or appositive(mention)
-    words = speaker_words(title)
-    if mention.speaker.type != "person" or not words or OWN_AFFILIATION.search(title):
-        return None
-    for body in reversed(rules.discourse.previous_sentence()):
-        if body.type == "person" or body.side is None or named_as_place(body, mention.previous):
-            continue
-        body_words = speaker_words(body.name)
-        if expert_by_topic(title.lower().split(), body_words):
-            continue
-        if words <= SPOKESPERSON_WORDS or role_of(words, body_words):
-            shown = body.evidence or Evidence("office", body.name or "", body.start)
-            return body.side, Evidence("office", shown.text, shown.at)
-    return None
-
-
-def appositive(mention: Mention) -> str:
-    """The description set off after a name ("Maria Lopez, one of the organisers")."""
-    name = mention.speaker.name or ""
-    head, comma, rest = mention.phrase.partition(",")
-    return rest.strip(" ,") if comma and name and head.strip().endswith(name) else ""
-
-
 # In order: the mention's own words, then its context, then the state it serves, then
 # what it refers back to. The first rule that finds a side wins.
 EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
+    declared_neutral,
     past_appointment,
     kin_description,
     own_name,
     own_title,
     apposition,
     relative_clause,
+    self_named,
     former_title,
     family_surname,
     stated_role,
@@ -296,6 +277,7 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     bridged_office,
     office_in_sentence,
     government_office,
+    cabinet_office,
     place_topic_office,
     institution_office,
     national_body_head,

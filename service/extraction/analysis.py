@@ -9,6 +9,7 @@ from service.extraction.genders import gender_of_pronoun, shown_gender
 from service.extraction.lexicon import CREDIT_DASHES
 from service.extraction.pipeline import text_of
 from service.extraction.quotes import Quote, find_quotes
+from service.extraction.registered_openers import registered_opener
 from service.extraction.reported import Candidate, subject_of, verb_claims
 from service.extraction.sides import SideResolver
 from service.extraction.sources import (
@@ -61,6 +62,8 @@ def analyse(doc: Doc, base: int, resolver: SideResolver, discourse: Discourse) -
         mentions = sentence_mentions(sentence, analysis, builder)
         speakers = resolve_cues(sentence, analysis, builder, mentions)
         root = root_subject(sentence, analysis, builder, mentions)
+        if root is None:  # a registered name the parser misread
+            root = registered_opener(sentence, base, resolver, mentions)
         subject = speakers[0] if speakers else root
         recorded = [*mentions, *(s for s in speakers if s.explicit)]
         if root is not None and root.explicit and root not in recorded:

@@ -29,11 +29,14 @@ def in_place_named_body(text: str, start: int) -> bool:
     return opening is not None and opening.group(1).lower() in PLACE_NAMED_BODIES
 
 
-def qualified_body(text: str, match: re.Match[str]) -> bool:
+def qualified_body(text: str, match: re.Match[str], own: tuple[str, ...] = ()) -> bool:
     """Whether a body's name of a kind every polity has ("Department of Health") is
-    qualified by a capitalised possessive as another polity's ("Northern Ireland's")."""
+    qualified by a capitalised possessive as another polity's ("Northern Ireland's"); the
+    side's own name as possessor is its own body ("Dalmor's Ministry of Water Resources")."""
     words = match.group(0).split()
     if len(words) < 2 or not words[0][:1].isupper() or words[0].lower() not in ORG_WORDS:
         return False
     owner = QUALIFIED_BY.search(text[: match.start()])
-    return owner is not None and owner.group(1).lower() not in TITLE_WORDS
+    if owner is None or owner.group(1).lower() in TITLE_WORDS:
+        return False
+    return owner.group(1).lower() not in {name.lower() for name in own}

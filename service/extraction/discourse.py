@@ -5,7 +5,8 @@ from dataclasses import dataclass, replace
 from typing import cast
 
 from service.extraction.genders import Genders
-from service.extraction.lexicon import COMPANY_NOUNS, CORPORATE_WORDS, LAWYER_WORDS
+from service.extraction.lexicon import COMPANY_NOUNS, CORPORATE_WORDS, LAWYER_WORDS, TITLE_WORDS
+from service.extraction.name_forms import is_person_side
 from service.extraction.sides import Evidence, SideRef
 from service.extraction.types import Speaker as ClaimSpeaker
 from service.extraction.types import SpeakerType
@@ -95,17 +96,13 @@ class Discourse:
         """The latest person whose full name ends with word (in any case: "Al-Maamari" for
         "Salim al-Maamari"), or has it as a middle name ("Ticona" of the double surname
         "Marcelo Ticona Vargas"), or, failing that, starts with it."""
-        people = [
-            s for s in reversed(self.mentions) if s.type == "person" and s.name and " " in s.name
-        ]
+        people = [(s, named_words(s)) for s in reversed(self.mentions)]
+        people = [(s, words) for s, words in people if len(words) > 1]
         wanted = word.lower()
         for positions in (slice(-1, None), slice(1, -1), slice(0, 1)):
-            found = next(
-                (s for s in people if wanted in lowered((s.name or "").split()[positions])),
-                None,
-            )
+            found = next((s for s, words in people if wanted in words[positions]), None)
             if found is not None:
-                return found
+                return as_person(found)
         return None
 
     def by_name(self, name: str) -> Speaker | None:
@@ -178,14 +175,16 @@ class Discourse:
         people = (s for s in reversed(self.mentions) if s.type == "person")
         return next((s for s in people if self.genders.fits(s.name, wanted)), None)
 
-    def person(self, other_than: str | None) -> Speaker | None:
+    def person(self, other_than: str | None, wanted: str | None = None) -> Speaker | None:
         """Owner of his/her in a title ("her barrister"): a person other than the one
-        titled, never a body."""
-        found = self.personal()
-        if found is not None and found.type == "person" and found.name != other_than:
+        titled and of the pronoun's gender, never a body (a registered person's side shows
+        a person however the mention was typed: "Fenn" for side "Dario Fenn")."""
+        found = self.personal(wanted)
+        fits = found is not None and self.genders.fits(found.name, wanted)
+        if found is not None and fits and is_person(found) and found.name != other_than:
             return found
-        people = (s for s in reversed(self.mentions) if s.type == "person")
-        return next((s for s in people if s.name != other_than), None)
+        people = (s for s in reversed(self.mentions) if is_person(s) and s.name != other_than)
+        return next((s for s in people if self.genders.fits(s.name, wanted)), None)
 
     def plural(self) -> Speaker | None:
         """Referent of they when a group (people, not one body) was named in the last two
@@ -224,6 +223,35 @@ def title_head(title: str) -> str:
     """The word a title is headed by: the last before any of/for/at ("chair of the union")."""
     words = re.split(r"\s+(?:of|for|at|with|in|to)\s+", title.lower(), maxsplit=1)[0].split()
     return words[-1].strip(",.") if words else ""
+
+
+def named_words(speaker: Speaker) -> list[str]:
+    """The lower-cased words of a person's name; of a mention left untyped with a title in
+    lower case before the name ("union chairman Kang Tae-jun"), the name's words."""
+    words = (speaker.name or "").split()
+    if speaker.type == "person":
+        return lowered(words)
+    titled = [w for w in words if not w[:1].isupper()]
+    if speaker.type != "unknown" or not set(lowered(titled)) & TITLE_WORDS:
+        return []
+    return lowered(words[len(titled) :]) if words[: len(titled)] == titled else []
+
+
+def as_person(speaker: Speaker) -> Speaker:
+    """A titled untyped mention as the person it names ("Kang Tae-jun", a person)."""
+    if speaker.type == "person" or not speaker.name:
+        return speaker
+    words = speaker.name.split()
+    name = " ".join(words[len([w for w in words if not w[:1].isupper()]) :])
+    return replace(speaker, name=name, type="person")
+
+
+def is_person(speaker: Speaker) -> bool:
+    """Whether a mention is of a person: typed so, or naming a side that is a person."""
+    side = speaker.side
+    return speaker.type == "person" or (
+        side is not None and is_person_side(side.name, side.aliases)
+    )
 
 
 def people_named(speaker: Speaker) -> bool:

@@ -14,6 +14,7 @@ from service.extraction.discourse import Discourse
 from service.extraction.evidence import side_evidence
 from service.extraction.pipeline import DEFAULT_MODEL, load_pipeline, model_version
 from service.extraction.sides import SideResolver
+from service.extraction.stated_roles import stated_roles, with_stated_roles
 from service.extraction.types import ExtractedClaim, ExtractionResult, Kind, NewSide, Span
 
 EXTRACTOR_NAME = "claimdesk-rules"
@@ -76,6 +77,7 @@ class Extractor:
                 claim.end += paragraph.start
                 claim.cue_at += paragraph.start
             found.extend(drop_nested(claims))
+        with_stated_roles(found, stated_roles(analyses, resolver, discourse))
         kept = sorted(found, key=lambda f: (f.start, f.end))
         return ExtractionResult(
             [claim_dict(text, f) for f in kept], new_sides(kept) if auto_sides else []

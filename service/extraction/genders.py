@@ -28,7 +28,10 @@ def shown_gender(before: str, title: str | None) -> str | None:
     """The gender shown by the word just before a name ("Mr", "Mrs") or by its title
     ("spokeswoman", "the victim's mother")."""
     previous = WORD.findall(before[-8:])[-1:]
-    # a pronoun in a title is someone else's ("her lawyer")
+    # a pronoun in a title is someone else's ("her lawyer"), and so is a relative clause of
+    # possession ("whose 19-year-old son": the son is male, not the speaker)
+    if (title or "").lower().startswith("whose "):
+        title = ""
     described = [w for w in WORD.findall(title or "") if w.lower() not in PRONOUNS]
     return gender_of_words(previous) or gender_of_words(described)
 

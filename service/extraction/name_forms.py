@@ -93,12 +93,15 @@ NAME_AFTER = re.compile(
 )
 
 
-def inside_longer_name(text: str, match: re.Match[str], generic: bool) -> bool:
+def inside_longer_name(
+    text: str, match: re.Match[str], generic: bool, own: tuple[str, ...] = ()
+) -> bool:
     """Whether a match is part of another body's longer name: a common-noun alias written
     into a name ("the council" in "Eastfield County Council"), or a name continued into an
-    organisation's ("Rovers" in "Rovers Supporters' Trust")."""
+    organisation's ("Rovers" in "Rovers Supporters' Trust"); own names the side (its name and
+    aliases), whose possessive opens its own body's name."""
     words = match.group(0).split()
-    if in_place_named_body(text, match.start()) or qualified_body(text, match):
+    if in_place_named_body(text, match.start()) or qualified_body(text, match, own):
         return True
     if generic and words[0][:1].isupper():
         before = NAME_BEFORE.search(text[: match.start()])
@@ -139,7 +142,7 @@ PERSON_ROLES = TITLE_WORDS | {
 def is_person_side(name: str, aliases: tuple[str, ...]) -> bool:
     """Whether a registered side is a person ("Karen Doyle", aliases "Ms Doyle", "the
     claimant"): a short name of no body's words, called by honorific and surname, or by the
-    surname alone and by a person's role."""
+    surname alone and by a person's role or their possessive ("Fenn's legal team")."""
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
@@ -150,4 +153,5 @@ def is_person_side(name: str, aliases: tuple[str, ...]) -> bool:
     honorific = any(len(a) == 2 and a[0] in HONORIFICS and a[1] == surname for a in called)
     by_surname = [surname] in called
     by_role = any(a[-1] in PERSON_ROLES for a in called if a)
-    return honorific or (by_surname and by_role)
+    owned = any(a[0].replace("\u2019", "'") == f"{surname}'s" for a in called if len(a) > 1)
+    return honorific or (by_surname and (by_role or owned))

@@ -86,13 +86,14 @@ def institution_office(rules: Rules, mention: Mention) -> Found:
     """An office that heads a kind of institution, or a title naming a bare institution
     ("Superintendent X", "Party secretary-general X"), speaks for the one registered
     institution of that kind."""
-    title = mention.title.lower()
+    # An office left inside the name heads it: "Rector Ernesto Villaseñor Tapia".
+    title = (mention.title or leading_office(mention.name)).lower()
     # The phrase keeps what the title split off ("Vice-chancellor X": title "chancellor").
     phrase = mention.phrase if mention.phrase.count(",") == 0 else ""
     said = re.sub(r"\s*-\s*", "-", f"{mention.title} {phrase}")
     if mention.speaker.type != "person" or not title:
         return None
-    if names_a_body(said, words_of(mention.speaker.name or "")):
+    if names_a_body(said, name_words(mention.speaker.name or "")):
         return None
     offices = list(dict.fromkeys(m.group(0) for m in office_pattern().finditer(said)))
     # Kinds in order: a superintendent heads a district before anything called "schools".
@@ -109,6 +110,13 @@ def institution_office(rules: Rules, mention: Mention) -> Found:
     return None
 
 
+def leading_office(name: str) -> str:
+    """An office that opens a name and heads an institution ("Rector X"), or ""."""
+    found = office_pattern().match(name)
+    rest = name[found.end() :].split() if found else []
+    return found.group(0) if found and found.group(0)[:1].isupper() and rest else ""
+
+
 def office_in_setting(rules: Rules, mention: Mention) -> Found:
     """An officer with a bare title speaks for the body named where they speak: "At the
     federation's offices, chief executive X said"."""
@@ -119,6 +127,11 @@ def office_in_setting(rules: Rules, mention: Mention) -> Found:
         return None
     found = rules.resolver.registered_in(mention.setting)
     return (found.side, Evidence("office", found.text, mention.at)) if found else None
+
+
+def name_words(name: str) -> set[str]:
+    """Lower-cased words of a name, letters of any script ("Villaseñor")."""
+    return {w.lower() for w in re.findall(r"[^\W\d_][\w']*", name)}
 
 
 def names_a_body(title: str, own_name: frozenset[str] | set[str] = frozenset()) -> bool:

@@ -181,6 +181,11 @@ class PhraseIndex:
             for (_, acronym), phrases in sorted(groups.items())
         ]
 
+    def _owned(self, phrase: str) -> tuple[bool, tuple[str, ...]]:
+        """Whether a phrase is a generic alias, and the names of its side."""
+        side, _, generic = self._sides[phrase.lower()]
+        return generic, (side.name, *side.aliases)
+
     def has_phrase(self, lowered: str) -> bool:
         """Whether a lower-cased phrase is one of the indexed names or aliases."""
         return lowered in self._sides
@@ -197,10 +202,7 @@ class PhraseIndex:
             m
             for pattern in self._patterns
             for m in pattern.finditer(text)
-            if not (
-                self._whole_names
-                and inside_longer_name(text, m, self._sides[m.group(0).lower()][2])
-            )
+            if not (self._whole_names and inside_longer_name(text, m, *self._owned(m.group(0))))
         ]
         if not matches:
             return None
