@@ -16,6 +16,7 @@ from limits.storage import MemoryStorage
 from service.db import get_db
 from service.http.paths import is_open
 from service.problems import problem
+from service.proxies import current_request
 
 
 class SweptMemoryStorage(MemoryStorage):
@@ -50,7 +51,8 @@ def limit_key() -> str:
 
 def exempt() -> bool:
     """Probes, metrics, docs and CORS preflights are never limited."""
-    return request.method == "OPTIONS" or is_open(request.path)
+    req = current_request()
+    return req.method == "OPTIONS" or is_open(req.path)
 
 
 EXTENSION = "claimdesk.limiter"
@@ -96,7 +98,8 @@ def extraction_cost() -> int:
 
 def extraction_limited():
     """429 once this caller's extraction budget (in cost units) is spent."""
-    if (request.method, request.endpoint) not in EXTRACTING:
+    req = current_request()
+    if (req.method, req.endpoint) not in EXTRACTING:
         return None  # costs nothing (extraction_cost would say 0): most requests stop here
     limiter = current_app.extensions.get(EXTENSION)
     setting = current_app.config["EXTRACTION_RATE_LIMIT"]
