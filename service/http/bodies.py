@@ -1,5 +1,8 @@
 """Body rules: a request's size, media type and JSON object; no type on empty responses."""
 
+import codecs
+import re
+
 from flask import Flask, Request, current_app, json, request
 
 from service.formats.negotiation import HTML, NINJS
@@ -11,6 +14,11 @@ WRITE_METHODS = {"POST", "PUT", "PATCH"}
 BODYLESS_ENDPOINTS = {"articles.extract_article"}
 NDJSON_ENDPOINTS = {"bulk.BulkArticles"}
 NDJSON = "application/x-ndjson"
+# Where the body check leaves the JSON body it parsed, for the view's parser (WSGI environ).
+CHECKED_JSON = "claimdesk.checked_json"
+# An escape that may stand for half a surrogate pair (D800-DFFF), or an escaped backslash
+# before "ud8..": either way the full check runs.
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _too_large(req: Request, limit: int) -> bool:
@@ -50,16 +58,34 @@ def check_json_body(req: Request):
 
 
 def _json_object_problem(req: Request):
-    """400 unless the body is a JSON object that can be stored as UTF-8."""
+    """400 unless the body is a JSON object that can be stored as UTF-8; what it read is
+    kept for the view's parser when that parser would read the same (UTF-8 text)."""
+    raw = req.get_data(cache=True)
+    text = _utf8_text(raw)
     try:
-        data = json.loads(req.get_data(cache=True))
-        # Lone surrogates ("\ud800") parse but cannot be stored as UTF-8.
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        data = json.loads(raw if text is None else text)
+        # Lone surrogates ("\ud800") parse but cannot be stored as UTF-8; in UTF-8 text
+        # only an escape can make one.
+        if text is None or SURROGATE_ESCAPE.search(text):
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
     except (ValueError, RecursionError, UnicodeEncodeError):
         return problem(400, "The body is not valid UTF-8 JSON")
     if not isinstance(data, dict):
         return problem(400, "The body must be a JSON object")
+    if text is not None:
+        req.environ[CHECKED_JSON] = data
     return None
+
+
+def _utf8_text(raw: bytes) -> str | None:
+    """The body as webargs reads it (UTF-8 text), or None when json would read it as
+    another encoding (a byte-order mark, UTF-16 or 32) or it is not strict UTF-8."""
+    if raw.startswith(codecs.BOM_UTF8) or b"\x00" in raw[:4]:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def check_ndjson_body():
