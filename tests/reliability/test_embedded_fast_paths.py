@@ -212,6 +212,25 @@ def test_an_update_leaving_unique_fields_alone_still_cannot_make_a_duplicate():
     assert sorted((d["slug"], d["n"]) for d in docs.find({}, {"_id": 0})) == [("a", 1), ("b", 0)]
 
 
+def test_a_unique_index_made_or_dropped_after_updates_is_heeded_by_the_next_one():
+    """The unique fields are remembered between updates, never past a change of indexes."""
+    client = mongomock.MongoClient()
+    docs = SerialCollection(client.db.u, store_lock(client))
+    docs.insert_many([{"slug": "a", "code": 1}, {"slug": "b", "code": 2}])
+    docs.update_one({"slug": "a"}, {"$set": {"code": 3}})  # no unique index yet
+    docs.create_index([("code", ASCENDING)], unique=True)
+    with pytest.raises(DuplicateKeyError):
+        docs.update_one({"slug": "a"}, {"$set": {"code": 2}})
+    docs.drop_index("code_1")
+    docs.create_index([("code", ASCENDING)], unique=True, partialFilterExpression={"n": 1})
+    docs.update_one({"slug": "a"}, {"$set": {"code": 2}})  # outside the partial index
+    docs.update_one({"slug": "b"}, {"$set": {"n": 1}})
+    with pytest.raises(DuplicateKeyError):
+        docs.update_one({"slug": "a"}, {"$set": {"n": 1}})
+    found = sorted((d["slug"], d["code"], d.get("n")) for d in docs.find())
+    assert found == [("a", 2, None), ("b", 2, 1)]
+
+
 def test_claims_article_index_stays_exact_through_every_kind_of_write():  # noqa: PLR0912 - one branch per kind of write
     rng = random.Random(11)
     articles = [ObjectId() for _ in range(5)]
