@@ -120,8 +120,12 @@ class ClaimRepository(Repository):
         return None
 
     def statement_lock(self):
-        """Held while checking for the same statement and inserting (in memory: one step)."""
-        return store_lock(self.db)
+        """Held while checking for the same statement and inserting (in memory: one step);
+        looked up once (the store's state is kept in a weak mapping by client)."""
+        lock = self.__dict__.get("_statement_lock")
+        if lock is None:
+            lock = self._statement_lock = store_lock(self.db)
+        return lock
 
     def remove(self, claim_id: ObjectId) -> None:
         """Delete a claim whatever its version (undoing a write that lost a race)."""
