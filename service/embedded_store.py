@@ -40,7 +40,8 @@ class FieldIndex:
             self.rebuild(store)
         if self.ids is None:
             return list(dict.values(documents))
-        return [documents[i] for i in self.ids.get(value, ()) if i in documents]
+        # One look-up per id (an ObjectId hashes in Python): stored documents are dicts.
+        return [doc for i in self.ids.get(value, ()) if (doc := documents.get(i)) is not None]
 
     def rebuild(self, store) -> None:
         """Index every stored document (none when a value is an array: not indexable)."""
