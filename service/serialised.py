@@ -4,6 +4,7 @@ import copy
 import functools
 from collections import Counter
 from collections.abc import Mapping
+from operator import methodcaller
 
 import mongomock
 from mongomock import helpers
@@ -147,7 +148,8 @@ class SerialCollection(Serialised):
             return dict(Counter(doc.get(field) for doc in found))
         with self._lock:
             spec = helpers.patch_datetime_awareness_in_document(query)
-            return dict(Counter(doc.get(field) for doc in iter_matching(self._inner, spec)))
+            # map with methodcaller: the values are read in C, not a generator frame each.
+            return dict(Counter(map(methodcaller("get", field), iter_matching(self._inner, spec))))
 
     def find_page(self, query: dict, order, skip: int, limit: int) -> tuple[list[dict], int]:
         """A page of ``find(query).sort(order)`` and the count of all matches, in one pass."""
