@@ -110,7 +110,7 @@ def chosen_media_type() -> str:
 def body_media_type() -> str:
     """The media type of this request's body, by `?format=ninjs` or Content-Type."""
     req = current_request()
-    if req.args.get("format") == "ninjs":
+    if req.query_string and req.args.get("format") == "ninjs":
         return NINJS
     return req.mimetype or ""
 
