@@ -9,11 +9,13 @@ caller holds the store's lock) and copy only what they return.
 import copy
 import functools
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 
 from bson import ObjectId
 from mongomock import filtering
+
+from service.embedded_filters import IDS, simple_test
 
 NOTHING = object()
 # The field each collection keeps an index of: a claim's article never changes.
@@ -38,7 +40,8 @@ class FieldIndex:
             self.rebuild(store)
         if self.ids is None:
             return list(dict.values(documents))
-        return [documents[i] for i in self.ids.get(value, ()) if i in documents]
+        # One look-up per id (an ObjectId hashes in Python): stored documents are dicts.
+        return [doc for i in self.ids.get(value, ()) if (doc := documents.get(i)) is not None]
 
     def rebuild(self, store) -> None:
         """Index every stored document (none when a value is an array: not indexable)."""
@@ -79,66 +82,6 @@ def field_index(collection) -> FieldIndex | None:
     if index is None:
         index = store.__dict__.setdefault("claimdesk_index", FieldIndex(field))
     return index
-
-
-IDS = (ObjectId, str)
-
-
-def field_test(value):
-    """A test of one field's value for a plain condition (an id or string, ``None``,
-    ``$in`` of ids or strings, ``$type: "string"``); None for any other condition."""
-    if type(value) in IDS:
-        return lambda found: found == value
-    if value is None:
-        return lambda found: found is None
-    if isinstance(value, dict) and value == {"$type": "string"}:
-        return lambda found: isinstance(found, str)
-    if isinstance(value, dict) and len(value) == 1 and isinstance(value.get("$in"), list):
-        wanted = set(value["$in"])
-        if all(type(v) in IDS for v in wanted):
-            return lambda found: isinstance(found, IDS) and found in wanted
-    return None
-
-
-def field_conditions(spec) -> list[tuple[str, Callable]] | None:
-    """(field, test of a value) for each condition of a filter of plain conditions on
-    top-level fields (``$and`` of such filters too); None for any other filter."""
-    if not isinstance(spec, dict):
-        return None
-    conditions = []
-    for field, value in spec.items():
-        if field == "$and" and isinstance(value, list) and value:
-            parts = [field_conditions(part) for part in value]
-            if any(part is None for part in parts):
-                return None
-            conditions += [condition for part in parts for condition in part or ()]
-            continue
-        test = field_test(value)
-        if test is None or "." in field or field.startswith("$"):
-            return None
-        conditions.append((field, test))
-    return conditions
-
-
-def simple_test(spec):
-    """A fast test for a filter ``field_conditions`` takes; None for any other. It answers
-    as mongomock does: a field matches a condition its value meets, or an array holding a
-    value that meets it (a missing field is ``None``)."""
-    conditions = field_conditions(spec)
-    if conditions is None:
-        return None
-
-    def test(doc: dict) -> bool:
-        for field, check in conditions:
-            found = doc.get(field)
-            if found.__class__ is list:
-                if not any(check(value) for value in found):
-                    return False
-            elif not check(found):
-                return False
-        return True
-
-    return test
 
 
 def id_scan(field: str, value: ObjectId, docs: list[dict]) -> list[dict]:

@@ -26,6 +26,7 @@ MISSING = object()
 # mongomock's own, kept: ``mongomock_values`` hands it what it has no shortcut for.
 MONGOMOCK_VALUES = helpers.patch_datetime_awareness_in_document
 PLAIN_VALUES = frozenset({str, int, float, bool, type(None), bytes, ObjectId})
+SURE_VALUES = frozenset({float, bool, type(None), ObjectId})
 
 
 def mongomock_values(value):
@@ -93,10 +94,22 @@ def fits(doc: dict, update: dict) -> bool:
             return False
     try:
         for field, value in update.get("$set", {}).items():
-            BSON.encode({field: value})
+            if not always_encodes(value):
+                BSON.encode({field: value})
     except Exception:
         return False
     return True
+
+
+def always_encodes(value) -> bool:
+    """Whether BSON surely encodes ``value`` (a bool, float, None, ObjectId, an int of 64
+    bits, or a list of those), so it need not be tried: a recount sets three such."""
+    cls = value.__class__
+    if cls in SURE_VALUES:
+        return True
+    if cls is int:
+        return -(2**63) <= value < 2**63
+    return cls is list and all(always_encodes(item) for item in value)
 
 
 def write(doc: dict, update: dict) -> bool:

@@ -5,6 +5,7 @@ import marshmallow as ma
 from service.http.fields import (
     NOT_BLANK,
     BodySchema,
+    DictSchema,
     LanguageTag,
     ObjectIdField,
     OptionsSchema,
@@ -22,7 +23,7 @@ from service.http.listing import page_schema
 READ_ONLY = ("content_hash", "side_ids", "claim_count", "extraction", "source_document")
 
 
-class ExtractionRecordSchema(ma.Schema):
+class ExtractionRecordSchema(DictSchema):
     """The outcome of an extraction run."""
 
     status = ma.fields.String(metadata={"enum": ["pending", "done", "failed", "skipped"]})
@@ -119,7 +120,7 @@ class ArticleQuerySchema(QuerySchema):
     sort = Sort(("published_at", "created_at", "title", "updated_at"), default="-created_at")
 
 
-class BalanceRowSchema(ma.Schema):
+class BalanceRowSchema(DictSchema):
     """One side's share of voice in an article."""
 
     side_id = ObjectIdField(allow_none=True)
@@ -131,7 +132,7 @@ class BalanceRowSchema(ma.Schema):
     by_kind = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer())
 
 
-class BalanceSchema(ma.Schema):
+class BalanceSchema(DictSchema):
     """Share of voice per side in an article (``side_id`` null: unattributed)."""
 
     article_id = ObjectIdField()

@@ -2,7 +2,7 @@
 
 import logging
 
-from flask import Flask, current_app, g, request
+from flask import Flask, Request, current_app, request
 from pymongo.errors import PyMongoError
 
 from service.auth.repository import ROLES, KeyRepository
@@ -10,6 +10,7 @@ from service.db import get_db, per_database
 from service.http.paths import is_open
 from service.limits import auth_failure_limited
 from service.problems import problem
+from service.proxies import current_g, current_request
 
 log = logging.getLogger(__name__)
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -40,9 +41,9 @@ def _unauthorized(error: str | None = None):
     return problem(401, GENERIC_401, {"WWW-Authenticate": challenge})
 
 
-def presented_key() -> tuple[str | None, str | None]:
+def presented_key(req: Request) -> tuple[str | None, str | None]:
     """(key, error) from the Authorization header."""
-    header = request.headers.get("Authorization")
+    header = req.headers.get("Authorization")
     if header is None:
         return None, None
     scheme, _, key = header.strip().partition(" ")
@@ -61,19 +62,20 @@ def refuse_key_management():
 
 def authenticate():
     """Identify the caller and check its role; problems for the rest."""
-    g.actor, g.role = None, None
+    req, context = current_request(), current_g()
+    context.actor, context.role = None, None
     if current_app.config["AUTH"] != "required":
         return refuse_key_management()
-    if request.url_rule is None or is_open(request.path) or request.method == "OPTIONS":
+    if req.url_rule is None or is_open(req.path) or req.method == "OPTIONS":
         return None
-    key, error = presented_key()
+    key, error = presented_key(req)
     if key is None:
         return _unauthorized(error)
     found = per_database(KeyRepository).authenticate(key)
     if found is None:
         return _unauthorized("invalid_token")
-    g.actor, g.role = found["name"], found["role"]
-    needed = required_role(request.method, request.endpoint or "")
+    context.actor, context.role = found["name"], found["role"]
+    needed = required_role(req.method, req.endpoint or "")
     if ROLES.index(found["role"]) < ROLES.index(needed):
         return problem(403, f"This API key's role ({found['role']}) cannot do this; {needed} can")
     return None

@@ -3,7 +3,14 @@
 import marshmallow as ma
 
 from service.changes.repository import RESOURCES
-from service.http.fields import ObjectIdField, OptionsSchema, UTCDateTime, filter_values, string
+from service.http.fields import (
+    DictSchema,
+    ObjectIdField,
+    OptionsSchema,
+    UTCDateTime,
+    filter_values,
+    string,
+)
 
 
 class ChangeQuerySchema(OptionsSchema):
@@ -21,7 +28,7 @@ class ChangeQuerySchema(OptionsSchema):
     )
 
 
-class ChangeSchema(ma.Schema):
+class ChangeSchema(DictSchema):
     """One change: which resource, which document, what happened, at which version."""
 
     cursor = ma.fields.String(required=True, metadata={"description": "resume after this change"})
@@ -39,7 +46,7 @@ class ChangeSchema(ma.Schema):
     )
 
 
-class ChangePageSchema(ma.Schema):
+class ChangePageSchema(DictSchema):
     """A page of the feed and the cursor to continue from."""
 
     items = ma.fields.List(ma.fields.Nested(ChangeSchema), required=True)

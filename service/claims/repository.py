@@ -97,6 +97,15 @@ class ClaimRepository(Repository):
         fields = {"text": 1, "speaker_key": 1, "span": 1, **({"speaker": 1} if speakers else {})}
         return list(self.collection.find({"article_id": article_id}, fields))
 
+    def same_words(self, doc: dict) -> dict | None:
+        """A claim of ``doc``'s article with its text and speaker key (its ``_id`` only):
+        what ``same_statement`` finds for a claim without a span, without reading the
+        article's other claims (one index range; in memory, no copies)."""
+        # The text first: in memory the test stops at the first field that differs.
+        query = {"text": doc["text"], "article_id": doc["article_id"]}
+        query["speaker_key"] = doc.get("speaker_key")
+        return self.collection.find_one(query, {"_id": 1})
+
     @staticmethod
     def same_statement(doc: dict, others: list[dict]) -> dict | None:
         """Of ``others`` (the article's claims), one with the same span as ``doc``, or the
@@ -111,8 +120,12 @@ class ClaimRepository(Repository):
         return None
 
     def statement_lock(self):
-        """Held while checking for the same statement and inserting (in memory: one step)."""
-        return store_lock(self.db)
+        """Held while checking for the same statement and inserting (in memory: one step);
+        looked up once (the store's state is kept in a weak mapping by client)."""
+        lock = self.__dict__.get("_statement_lock")
+        if lock is None:
+            lock = self._statement_lock = store_lock(self.db)
+        return lock
 
     def remove(self, claim_id: ObjectId) -> None:
         """Delete a claim whatever its version (undoing a write that lost a race)."""

@@ -6,6 +6,7 @@ from service.extraction.types import EVIDENCE_VIAS, KINDS, SPEAKER_TYPES
 from service.http.fields import (
     NOT_BLANK,
     BodySchema,
+    DictSchema,
     ObjectIdField,
     QuerySchema,
     ResourceSchema,
@@ -25,7 +26,7 @@ READ_ONLY = ("origin", "published_at", "side_evidence")
 SORT_KEYS = ("published_at", "created_at", "confidence", "span.start", "updated_at")
 
 
-class ClaimSpeakerInputSchema(ma.Schema):
+class ClaimSpeakerInputSchema(DictSchema):
     """Who made a claim, as a client writes it (the speaker id is resolved from the name)."""
 
     name = string(300, allow_none=True)
@@ -40,7 +41,7 @@ class ClaimSpeakerSchema(ClaimSpeakerInputSchema):
     id = ObjectIdField(dump_only=True, allow_none=True, dump_default=None)
 
 
-class RatingSchema(ma.Schema):
+class RatingSchema(DictSchema):
     """A fact-check verdict: 1 (false) to 5 (true), its label, why, and where it is published."""
 
     value = ma.fields.Integer(allow_none=True, metadata={"minimum": 1, "maximum": 5})
@@ -72,7 +73,7 @@ class RatingInputSchema(BodySchema):
         return rating
 
 
-class ReviewSchema(ma.Schema):
+class ReviewSchema(DictSchema):
     """A claim's review, as returned."""
 
     status = ma.fields.String(metadata={"enum": list(REVIEW_STATUSES)})
@@ -92,7 +93,7 @@ class ReviewInputSchema(BodySchema):
     rating = ma.fields.Nested(RatingInputSchema, allow_none=True)
 
 
-class SideEvidenceSchema(ma.Schema):
+class SideEvidenceSchema(DictSchema):
     """Why a claim belongs to its side: the rule and the words that show it."""
 
     via = ma.fields.String(metadata={"enum": list(EVIDENCE_VIAS)})
@@ -100,7 +101,7 @@ class SideEvidenceSchema(ma.Schema):
     span = ma.fields.Nested(Span, allow_none=True)
 
 
-class ClaimFields(ma.Schema):
+class ClaimFields(DictSchema):
     """Fields a claim has, in and out."""
 
     text = ma.fields.String(required=True)

@@ -11,7 +11,8 @@ from bson.errors import InvalidId
 from flask import current_app, g
 from flask_smorest import abort
 from flask_smorest.utils import prepare_response
-from webargs.flaskparser import FlaskParser
+from webargs import missing
+from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.routing import BaseConverter, ValidationError
 
 from service import problems
@@ -21,6 +22,7 @@ from service.formats.negotiation import HTML, NINJS
 from service.formats.ninjs import ninjs_to_article
 from service.http import media, openapi
 from service.http.application import etag_of
+from service.http.bodies import CHECKED_JSON
 from service.http.preconditions import if_match_sent, if_match_well_formed
 
 OBJECT_ID_PATTERN = "^[0-9a-fA-F]{24}$"
@@ -96,6 +98,14 @@ class FormatsParser(FlaskParser):
                 schema = self._schemas.setdefault(argmap, argmap())
             return schema
         return super()._get_schema(argmap, req)
+
+    def _raw_load_json(self, req):
+        """The JSON body as the body check parsed it (the same text, read the same way),
+        instead of parsing it again; webargs' own reading when the check kept nothing."""
+        checked = req.environ.get(CHECKED_JSON, missing)
+        if checked is not missing and is_json_request(req):
+            return checked
+        return super()._raw_load_json(req)
 
     def load_json(self, req, schema):
         """The body's fields: converted from ninjs or HTML when it is one of those."""

@@ -2,6 +2,8 @@
 
 import hashlib
 from collections.abc import Callable
+from inspect import iscoroutinefunction
+from types import MethodType
 from typing import Any
 
 import orjson
@@ -62,9 +64,19 @@ class ClaimdeskFlask(Flask):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self._sync: dict[Callable, Callable] = {}
+        self._async_functions: dict[Callable, bool] = {}
 
     def ensure_sync(self, func: Callable) -> Callable:
-        """The function to call for ``func``, decided on its first call."""
+        """The function to call for ``func``, decided on its first call (for a method,
+        on the first call of the function it binds)."""
+        if func.__class__ is MethodType:
+            # A view's method, bound anew to each request's view: remembering the bound
+            # method would keep every request's view (and grow without end).
+            plain = func.__func__
+            is_async = self._async_functions.get(plain)
+            if is_async is None:
+                is_async = self._async_functions[plain] = iscoroutinefunction(plain)
+            return super().ensure_sync(func) if is_async else func
         try:
             return self._sync[func]
         except KeyError:

@@ -1,66 +1,91 @@
 """Body rules: a request's size, media type and JSON object; no type on empty responses."""
 
-from flask import Flask, current_app, json, request
+import codecs
+import re
+
+from flask import Flask, Request, current_app, json, request
 
 from service.formats.negotiation import HTML, NINJS
 from service.http.media import accepted_bodies, body_media_type
 from service.problems import problem, validation_problem
+from service.proxies import current_request
 
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
 BODYLESS_ENDPOINTS = {"articles.extract_article"}
 NDJSON_ENDPOINTS = {"bulk.BulkArticles"}
 NDJSON = "application/x-ndjson"
+# Where the body check leaves the JSON body it parsed, for the view's parser (WSGI environ).
+CHECKED_JSON = "claimdesk.checked_json"
+# An escape that may stand for half a surrogate pair (D800-DFFF), or an escaped backslash
+# before "ud8..": either way the full check runs.
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _too_large(limit: int) -> bool:
+def _too_large(req: Request, limit: int) -> bool:
     """Whether the body is over the limit, by its Content-Length or, sent chunked, by size.
 
     Werkzeug stops reading a chunked body at the limit without saying so: look one byte on.
     """
-    if request.content_length is not None:
-        return request.content_length > limit
-    raw = request.get_data(cache=True)
-    return len(raw) >= limit and bool(request.environ["wsgi.input"].read(1))
+    if req.content_length is not None:
+        return req.content_length > limit
+    raw = req.get_data(cache=True)
+    return len(raw) >= limit and bool(req.environ["wsgi.input"].read(1))
 
 
 def check_request_body():
     """415 for a write that is not JSON, 400 for a body that is not a JSON object."""
-    if (
-        request.method not in WRITE_METHODS
-        or request.url_rule is None
-        or request.endpoint in BODYLESS_ENDPOINTS
-    ):
+    req = current_request()
+    endpoint = req.endpoint
+    if req.method not in WRITE_METHODS or req.url_rule is None or endpoint in BODYLESS_ENDPOINTS:
         return None
-    if request.endpoint in NDJSON_ENDPOINTS:
+    if req.endpoint in NDJSON_ENDPOINTS:
         return check_ndjson_body()
-    return check_json_body()
+    return check_json_body(req)
 
 
-def check_json_body():
+def check_json_body(req: Request):
     """413 over the limit, 415 unless JSON, 400 unless a JSON object."""
     limit = current_app.config["MAX_CONTENT_LENGTH"]
-    if _too_large(limit):
+    if _too_large(req, limit):
         return problem(413, f"Request body is larger than {limit} bytes")
-    kinds = accepted_bodies(request.endpoint, request.method)
+    kinds = accepted_bodies(req.endpoint, req.method)
     kind = body_media_type()
     if kind == HTML and HTML in kinds:
         return None  # a page: the view's parser reads it
-    if not request.is_json or (kind == NINJS and NINJS not in kinds):
+    if not req.is_json or (kind == NINJS and NINJS not in kinds):
         return problem(415, "Send the body with Content-Type: " + " or ".join(kinds))
-    return _json_object_problem()
+    return _json_object_problem(req)
 
 
-def _json_object_problem():
-    """400 unless the body is a JSON object that can be stored as UTF-8."""
+def _json_object_problem(req: Request):
+    """400 unless the body is a JSON object that can be stored as UTF-8; what it read is
+    kept for the view's parser when that parser would read the same (UTF-8 text)."""
+    raw = req.get_data(cache=True)
+    text = _utf8_text(raw)
     try:
-        data = json.loads(request.get_data(cache=True))
-        # Lone surrogates ("\ud800") parse but cannot be stored as UTF-8.
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        data = json.loads(raw if text is None else text)
+        # Lone surrogates ("\ud800") parse but cannot be stored as UTF-8; in UTF-8 text
+        # only an escape can make one.
+        if text is None or SURROGATE_ESCAPE.search(text):
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
     except (ValueError, RecursionError, UnicodeEncodeError):
         return problem(400, "The body is not valid UTF-8 JSON")
     if not isinstance(data, dict):
         return problem(400, "The body must be a JSON object")
+    if text is not None:
+        req.environ[CHECKED_JSON] = data
     return None
+
+
+def _utf8_text(raw: bytes) -> str | None:
+    """The body as webargs reads it (UTF-8 text), or None when json would read it as
+    another encoding (a byte-order mark, UTF-16 or 32) or it is not strict UTF-8."""
+    if raw.startswith(codecs.BOM_UTF8) or b"\x00" in raw[:4]:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def check_ndjson_body():
@@ -91,14 +116,18 @@ def _takes_query(endpoint: str, method: str) -> bool:
 
 def reject_unexpected_query():
     """422 for query parameters sent to an API view that takes none."""
-    if request.url_rule is None or not request.args or not request.path.startswith("/api/v1/"):
+    req = current_request()
+    # No query string, no parameters: skip parsing an empty one on every request.
+    if req.url_rule is None or not req.query_string or not req.args:
         return None
-    if request.method == "OPTIONS":
+    if not req.path.startswith("/api/v1/"):
+        return None
+    if req.method == "OPTIONS":
         return None  # a CORS preflight carries the query of the request it asks about
-    endpoint = request.endpoint or ""
-    if endpoint.startswith("api-docs.") or _takes_query(endpoint, request.method):
+    endpoint = req.endpoint or ""
+    if endpoint.startswith("api-docs.") or _takes_query(endpoint, req.method):
         return None
-    names = sorted(request.args)
+    names = sorted(req.args)
     return validation_problem({name: ["Unknown field."] for name in names})
 
 

@@ -6,10 +6,12 @@ from urllib.parse import urlencode
 import marshmallow as ma
 from flask import current_app, request
 
+from service.http.fields import DictSchema
+
 
 def page_schema(item_schema: type[ma.Schema], name: str) -> type[ma.Schema]:
     """The list envelope schema for one item schema."""
-    return ma.Schema.from_dict(
+    return DictSchema.from_dict(
         {
             "items": ma.fields.List(ma.fields.Nested(item_schema), required=True),
             "page": ma.fields.Integer(required=True),

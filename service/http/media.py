@@ -7,11 +7,12 @@ client accepts none of what the view produces, and leaves the choice in `g.media
 
 from collections.abc import Iterator
 
-from flask import Flask, Response, current_app, g, json, request, stream_with_context
+from flask import Flask, Response, current_app, g, json, stream_with_context
 
 from service.formats import negotiation
 from service.formats.negotiation import CSV, HTML, JSON, JSON_LD, NDJSON, NINJS, SVG
 from service.problems import problem
+from service.proxies import current_g, current_request
 
 DOCUMENTED_AS = {
     JSON_LD: {"type": "object", "description": "schema.org JSON-LD"},
@@ -82,21 +83,22 @@ def accepted_bodies(endpoint: str | None, method: str) -> tuple[str, ...]:
 
 def negotiate():
     """406 when the client accepts nothing the view produces; else remember the choice."""
-    g.media_type = JSON
+    req, context = current_request(), current_g()
+    context.media_type = JSON
     if (
-        request.url_rule is None
-        or request.method in BODYLESS_METHODS
-        or not request.path.startswith("/api/v1")
-        or (request.endpoint or "").startswith("api-docs.")
+        req.url_rule is None
+        or req.method in BODYLESS_METHODS
+        or not req.path.startswith("/api/v1")
+        or (req.endpoint or "").startswith("api-docs.")
     ):
         return None
-    offers = offered(request.endpoint, request.method)
+    offers = offered(req.endpoint, req.method)
     if offers is None:
         return None
-    chosen = negotiation.choose_media_type(request.headers.get("Accept"), offers)
+    chosen = negotiation.choose_media_type(req.headers.get("Accept"), offers)
     if chosen is None:
         return problem(406, negotiation.not_acceptable_detail(offers))
-    g.media_type = chosen
+    context.media_type = chosen
     return None
 
 
@@ -107,9 +109,10 @@ def chosen_media_type() -> str:
 
 def body_media_type() -> str:
     """The media type of this request's body, by `?format=ninjs` or Content-Type."""
-    if request.args.get("format") == "ninjs":
+    req = current_request()
+    if req.query_string and req.args.get("format") == "ninjs":
         return NINJS
-    return request.mimetype or ""
+    return req.mimetype or ""
 
 
 def with_source_document(data: dict) -> dict:
@@ -136,7 +139,8 @@ def streamed(chunks: Iterator[bytes], media_type: str, headers=None) -> Response
 
 def vary_on_accept(response: Response) -> Response:
     """Tell caches that a view with several formats answers by Accept."""
-    if request.url_rule is not None and len(offered(request.endpoint, request.method) or ()) > 1:
+    req = current_request()
+    if req.url_rule is not None and len(offered(req.endpoint, req.method) or ()) > 1:
         response.vary.add("Accept")
     return response
 

@@ -34,10 +34,8 @@ class ClaimDesk(SpeakerDesk):
         mention = [{"speaker": doc["speaker"]}]
         speakers = any_one_word([doc["speaker"]])  # only a one-word name needs the others
         with self.claims.statement_lock():
-            # The article's claims, read once: for the duplicate check and the speakers.
-            others = self.claims.statement_context(article["_id"], speakers)
-            self._refuse_same_statement(doc, others)  # before the speaker: a 409 changes nothing
-            named = [o["speaker"] for o in others if (o.get("speaker") or {}).get("name")]
+            # Before the speaker is resolved: a 409 changes nothing.
+            named = self._refuse_same_statement(doc, speakers)
             [resolved] = self.resolve_speakers(article, mention, actor, context=named)
             doc["speaker"] = resolved["speaker"]
             gone = self.store_claims([doc])
@@ -47,11 +45,20 @@ class ClaimDesk(SpeakerDesk):
             raise InvalidReference("article_id", f"No article with id {data['article_id']}")
         return doc
 
-    def _refuse_same_statement(self, doc: dict, others: list[dict]) -> None:
-        """Conflict when the article already has this statement."""
-        same = self.claims.same_statement(doc, others)
+    def _refuse_same_statement(self, doc: dict, speakers: bool) -> list[dict]:
+        """Conflict when the article already has this statement; else the speakers its
+        claims name (read only when ``speakers``: a one-word name may shorten one)."""
+        if doc.get("span") is None and not speakers:
+            # Nothing to match by span, no speakers wanted: one look-up by the words.
+            same, named = self.claims.same_words(doc), []
+        else:
+            # The article's claims, read once: for the duplicate check and the speakers.
+            others = self.claims.statement_context(doc["article_id"], speakers)
+            same = self.claims.same_statement(doc, others)
+            named = [o["speaker"] for o in others if (o.get("speaker") or {}).get("name")]
         if same is not None:
             raise Conflict("The article already has this statement", same["_id"])
+        return named
 
     def update(self, claim: dict, changes: dict, actor: str | None) -> dict:
         """Merge-patch a claim read at its current version."""

@@ -4,7 +4,7 @@ import os
 import time
 from typing import Any
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, g
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -16,6 +16,7 @@ from prometheus_client import (
 )
 
 from service.extraction.types import ClaimExtractor, ExtractionResult
+from service.proxies import current_request
 
 REQUESTS = Counter(
     "claimdesk_http_requests_total", "HTTP requests", ["endpoint", "method", "status"]
@@ -80,8 +81,9 @@ def child(metric, *labels: str):
 
 def record_request(response):
     """Count and time the request under its route (not its raw path)."""
-    endpoint = request.url_rule.rule if request.url_rule else "unmatched"
-    method = request.method
+    req = current_request()
+    endpoint = req.url_rule.rule if req.url_rule else "unmatched"
+    method = req.method
     started = g.get("started")
     if started is not None:
         child(LATENCY, endpoint, method).observe(time.perf_counter() - started)

@@ -5,6 +5,7 @@ import marshmallow as ma
 from service.http.fields import (
     NOT_BLANK,
     BodySchema,
+    DictSchema,
     ObjectIdField,
     OptionsSchema,
     QuerySchema,
@@ -22,7 +23,7 @@ READ_ONLY = ("claim_count", "first_seen", "last_seen")
 # `from` is a Python keyword: the field is named `start` here, `from` on the wire and stored.
 
 
-class MembershipSchema(ma.Schema):
+class MembershipSchema(DictSchema):
     """A speaker's membership of a side for a time."""
 
     side_id = ObjectIdField(required=True)

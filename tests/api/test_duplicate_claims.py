@@ -2,6 +2,8 @@
 
 import threading
 
+import pytest
+
 API = "/api/v1"
 JANE = {"name": "Jane Doe", "type": "person"}
 
@@ -71,3 +73,57 @@ def test_racing_copies_make_one_claim(app, make_article, db):
     created = [a for status, a in answers if status == 201]
     assert len(created) == 1 and db.claims.count_documents({}) == 1
     assert {a["existing_id"] for status, a in answers if status == 409} == {created[0]["id"]}
+
+
+OFF_THE_PAGE = "the deficit doubled"  # not in the body: a claim of it has no span
+
+
+@pytest.mark.parametrize("speaker", [None, JANE, {"name": "Jane", "type": "person"}])
+def test_the_same_words_without_a_span_are_a_409(client, make_article, problem, db, speaker):
+    article = make_article()
+    body = {"article_id": article["id"], "text": OFF_THE_PAGE, "kind": "indirect"}
+    body |= {"speaker": speaker} if speaker else {}
+    first = client.post(f"{API}/claims", json=body)
+    assert first.status_code == 201 and first.get_json()["span"] is None
+    versions = db.articles.find_one({}, {"version": 1, "claim_count": 1})
+    assert (
+        problem(client.post(f"{API}/claims", json=body), 409)["existing_id"]
+        == first.get_json()["id"]
+    )
+    assert db.claims.count_documents({}) == 1
+    assert db.articles.find_one({}, {"version": 1, "claim_count": 1}) == versions
+
+
+def test_the_same_words_by_another_speaker_are_welcome(client, make_article, db):
+    article = make_article()
+    body = {"article_id": article["id"], "text": OFF_THE_PAGE, "kind": "indirect"}
+    speakers = [None, JANE, {"name": "John Roe", "type": "person"}]
+    for speaker in speakers:
+        answer = client.post(f"{API}/claims", json=body | ({"speaker": speaker} if speaker else {}))
+        assert answer.status_code == 201, answer.get_json()
+    other = make_article()
+    assert client.post(f"{API}/claims", json=body | {"article_id": other["id"]}).status_code == 201
+    assert db.claims.count_documents({"text": OFF_THE_PAGE}) == 4
+
+
+def test_racing_copies_without_a_span_make_one_claim(app, make_article, db):
+    article = make_article()
+    body = {"article_id": article["id"], "text": OFF_THE_PAGE, "kind": "indirect"}
+    barrier = threading.Barrier(8)
+    answers: list = []
+
+    def post():
+        client = app.test_client()
+        barrier.wait()
+        response = client.post(f"{API}/claims", json=body)
+        answers.append((response.status_code, response.get_json()))
+
+    threads = [threading.Thread(target=post) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    created = [a for status, a in answers if status == 201]
+    assert len(created) == 1 and db.claims.count_documents({}) == 1
+    assert {a["existing_id"] for status, a in answers if status == 409} == {created[0]["id"]}
+    assert db.articles.find_one({}, {"claim_count": 1})["claim_count"] == 1

@@ -487,6 +487,38 @@ def test_bodies_that_break_parsers_are_400_not_500(client, db, problem):
     assert db.sides.count_documents({}) == 0
 
 
+@pytest.mark.parametrize(
+    ("body", "stored"),
+    [
+        ('{"name": "caf\u00e9 \u201cq\u201d"}'.encode(), "caf\u00e9 \u201cq\u201d"),
+        (b'{"name": "x\\ud83d\\ude00"}', "x\U0001f600"),  # a pair: one character
+        (b'{"name": "x\\\\ud800"}', "x\\ud800"),  # an escaped backslash, then text
+        (b'{"name": "a\\u0000b"}', "a\x00b"),
+    ],
+)
+def test_a_json_body_is_stored_as_sent(client, body, stored):
+    """The body check's parse is what the view loads: same text, same characters."""
+    response = client.post(f"{API}/sides", data=body, content_type="application/json")
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["name"] == stored
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"name": "x\\ud800"}',  # lone high surrogate
+        b'{"name": "x\\uDC00"}',  # lone low surrogate, upper case
+        b'{"name": "x\xed\xa0\x80"}',  # a surrogate as raw bytes
+        b'\xef\xbb\xbf{"name": "bom"}',  # UTF-8 with a byte-order mark
+        '{"name": "sixteen"}'.encode("utf-16"),
+        '{"name": "caf\u00e9"}'.encode("latin-1"),
+    ],
+)
+def test_json_bodies_that_are_not_utf8_text_are_400(client, db, problem, body):
+    problem(client.post(f"{API}/sides", data=body, content_type="application/json"), 400)
+    assert db.sides.count_documents({}) == 0
+
+
 def test_datetimes_past_the_calendar_edges_are_422(client, problem):
     edge = "0001-01-01T00:00:00%2B01:00"
     assert (

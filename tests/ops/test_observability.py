@@ -2,8 +2,9 @@
 
 import json
 import logging
+import uuid
 
-from service.observability.logs import JsonFormatter
+from service.observability.logs import JsonFormatter, new_request_id
 from tests.doubles import FailingExtractor
 
 
@@ -12,6 +13,12 @@ def test_request_id_is_taken_or_made_and_echoed(client):
     assert given.headers["X-Request-ID"] == "abc-123"
     made = client.get("/healthz")
     assert len(made.headers["X-Request-ID"]) == 32
+    ids = {new_request_id() for _ in range(500)} | {made.headers["X-Request-ID"]}
+    assert len(ids) == 501
+    for made_id in ids:  # shaped as uuid4().hex: version 4, the RFC 4122 variant
+        assert uuid.UUID(hex=made_id).hex == made_id
+        assert uuid.UUID(hex=made_id).version == 4
+        assert uuid.UUID(hex=made_id).variant == uuid.RFC_4122
     hostile = client.get("/healthz", headers={"X-Request-ID": 'x" onload=1 ' + "y" * 200})
     assert hostile.headers["X-Request-ID"] != 'x" onload=1 ' + "y" * 200
 

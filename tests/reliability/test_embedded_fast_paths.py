@@ -12,7 +12,8 @@ from pymongo import ASCENDING
 from pymongo.errors import DuplicateKeyError
 
 from service.db import store_lock
-from service.embedded_store import deep_copy, field_index, simple_test
+from service.embedded_filters import simple_test
+from service.embedded_store import deep_copy, field_index
 from service.serialised import SerialCollection
 
 IDS = [ObjectId() for _ in range(4)]
@@ -211,6 +212,25 @@ def test_an_update_leaving_unique_fields_alone_still_cannot_make_a_duplicate():
     assert sorted((d["slug"], d["n"]) for d in docs.find({}, {"_id": 0})) == [("a", 1), ("b", 0)]
 
 
+def test_a_unique_index_made_or_dropped_after_updates_is_heeded_by_the_next_one():
+    """The unique fields are remembered between updates, never past a change of indexes."""
+    client = mongomock.MongoClient()
+    docs = SerialCollection(client.db.u, store_lock(client))
+    docs.insert_many([{"slug": "a", "code": 1}, {"slug": "b", "code": 2}])
+    docs.update_one({"slug": "a"}, {"$set": {"code": 3}})  # no unique index yet
+    docs.create_index([("code", ASCENDING)], unique=True)
+    with pytest.raises(DuplicateKeyError):
+        docs.update_one({"slug": "a"}, {"$set": {"code": 2}})
+    docs.drop_index("code_1")
+    docs.create_index([("code", ASCENDING)], unique=True, partialFilterExpression={"n": 1})
+    docs.update_one({"slug": "a"}, {"$set": {"code": 2}})  # outside the partial index
+    docs.update_one({"slug": "b"}, {"$set": {"n": 1}})
+    with pytest.raises(DuplicateKeyError):
+        docs.update_one({"slug": "a"}, {"$set": {"n": 1}})
+    found = sorted((d["slug"], d["code"], d.get("n")) for d in docs.find())
+    assert found == [("a", 2, None), ("b", 2, 1)]
+
+
 def test_claims_article_index_stays_exact_through_every_kind_of_write():  # noqa: PLR0912 - one branch per kind of write
     rng = random.Random(11)
     articles = [ObjectId() for _ in range(5)]
@@ -300,3 +320,40 @@ def test_an_update_refused_by_a_unique_index_rolls_back_whole():
         "tags": ["x"],
         "at": datetime(2026, 1, 1),
     }
+
+
+def test_below_filter_of_the_recount_agrees_with_mongomock():
+    """``{field: {"$not": {"$gte": n}}}`` (the recount's compare-and-set) on every kind of
+    value, missing and null included, alone and next to other conditions."""
+    values = [0, 2, 3, 5, -1, 2.5, 3.0, float("nan"), True, False, None, "3", [1, 4], [], [None]]
+    values += [[7], {"a": 1}, datetime(2026, 1, 1), ObjectId(), 2**40]
+    docs = [{"_id": i, "kind": WORDS[i % 3]} for i in range(len(values) + 1)]
+    for doc, value in zip(docs, values, strict=False):
+        doc["t"] = value  # the last document has no "t"
+    plain = mongomock.MongoClient().db.c
+    client = mongomock.MongoClient()
+    fast = SerialCollection(client.db.c, store_lock(client))
+    plain.insert_many(copy.deepcopy(docs))
+    fast.insert_many(copy.deepcopy(docs))
+    for bound in (-1, 0, 3, 10):
+        for query in (
+            {"t": {"$not": {"$gte": bound}}},
+            {"kind": "a", "t": {"$not": {"$gte": bound}}},
+            {"$and": [{"t": {"$not": {"$gte": bound}}}, {"kind": {"$type": "string"}}]},
+        ):
+            test = simple_test(query)
+            assert test is not None
+            for doc in docs:
+                assert test(doc) == mongomock.filtering.filter_applies(query, doc), (query, doc)
+            assert list(fast.find(query)) == list(plain.find(query))
+        for doc in docs:
+            query = {"_id": doc["_id"], "t": {"$not": {"$gte": bound}}}
+            update = {"$set": {"seen": bound}}
+            got, expected = fast.update_one(query, update), plain.update_one(query, update)
+            assert (got.matched_count, got.modified_count) == (
+                expected.matched_count,
+                expected.modified_count,
+            )
+    assert list(fast.find()) == list(plain.find())
+    for other in ({"t": {"$not": {"$gte": 2.5}}}, {"t": {"$not": {"$gt": 1}}}, {"t": {"$not": 3}}):
+        assert simple_test(other) is None

@@ -30,6 +30,10 @@ VALUES = [
     datetime(2026, 3, 1, 12, 0, 0, 123456),
     datetime(2026, 3, 1, 12, 0, 0, 123456, tzinfo=timezone(timedelta(hours=2))),
     "\ud800",  # not valid UTF-8: BSON refuses it
+    2**63,  # beyond 64 bits: BSON refuses it
+    -(2**63),
+    [1, 2**64],
+    [[ObjectId()], 1.5],
 ]
 FIELDS = ["n", "m", "tags", "kind", "new"]
 PROJECTIONS = [

@@ -5,9 +5,11 @@ import datetime as dt
 import json
 import uuid
 from decimal import Decimal
+from types import MethodType
 
 import pytest
 from flask import Flask
+from flask.views import MethodView
 
 from service.http.application import ClaimdeskFlask, etag_of, fast_json
 
@@ -95,3 +97,40 @@ def test_each_hook_is_asked_once_whether_it_is_async(app, monkeypatch):
     assert app.ensure_sync(odd) is odd
     assert app.ensure_sync(odd) is odd
     assert asked == [hook, odd, odd]
+
+
+def test_views_bound_anew_each_request_are_not_kept(app):
+    """A MethodView is made per request: its bound methods must not pile up."""
+
+    class Items(MethodView):
+        def get(self):
+            return "items"
+
+        def post(self):
+            return "made", 201
+
+    app.add_url_rule("/items", view_func=Items.as_view("items"))
+    client = app.test_client()
+    client.get("/items")
+    kept = len(app._sync)
+    for _ in range(20):
+        assert client.get("/items").status_code == 200
+        assert client.post("/items").status_code == 201
+    assert len(app._sync) == kept
+    assert not any(isinstance(f, MethodType) for f in app._sync)
+
+
+def test_an_async_method_is_still_run_through_async_to_sync(app, monkeypatch):
+    monkeypatch.setattr(app, "async_to_sync", lambda func: ("made sync", func))
+
+    class View:
+        async def get(self):
+            return "done"
+
+        def post(self):
+            return "posted"
+
+    view = View()
+    assert app.ensure_sync(view.get) == ("made sync", view.get)
+    assert app.ensure_sync(view.post) == view.post
+    assert app.ensure_sync(view.post)() == "posted"
