@@ -4,12 +4,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from service.extraction.candidates import Candidate, subject_of
 from service.extraction.discourse import Discourse, Speaker
+from service.extraction.documents import Documents
 from service.extraction.genders import gender_of_pronoun, shown_gender
-from service.extraction.lexicon import CREDIT_DASHES
+from service.extraction.lexicon import CREDIT_DASHES, ORG_WORDS
 from service.extraction.pipeline import text_of
 from service.extraction.quotes import Quote, find_quotes
-from service.extraction.reported import Candidate, subject_of, verb_claims
+from service.extraction.reported import verb_claims
 from service.extraction.sides import SideResolver
 from service.extraction.sources import (
     according_to_claims,
@@ -53,10 +55,17 @@ class ParagraphAnalysis:
         return token.i in self.quoted
 
 
-def analyse(doc: Doc, base: int, resolver: SideResolver, discourse: Discourse) -> ParagraphAnalysis:
+def analyse(
+    doc: Doc,
+    base: int,
+    resolver: SideResolver,
+    discourse: Discourse,
+    documents: Documents | None = None,
+) -> ParagraphAnalysis:
     """Run the rules over a parsed paragraph, updating the discourse as sentences go by."""
     analysis = ParagraphAnalysis(doc, base, find_quotes(text_of(doc)))
-    builder = SpeakerBuilder(resolver, discourse, base)
+    documents = documents if documents is not None else Documents()
+    builder = SpeakerBuilder(resolver, discourse, base, documents)
     for sentence in doc.sents:
         mentions = sentence_mentions(sentence, analysis, builder)
         speakers = resolve_cues(sentence, analysis, builder, mentions)
@@ -70,6 +79,7 @@ def analyse(doc: Doc, base: int, resolver: SideResolver, discourse: Discourse) -
         note_genders([*recorded, *speakers], doc.text, base, discourse)
         if subject is not None:
             discourse.subject(subject)
+        documents.note(sentence, subject)
         if not quoted_only(sentence, analysis):  # an office bridges over a quote's sentences
             discourse.next_sentence()
     return analysis
@@ -100,7 +110,9 @@ def sentence_mentions(
     """Named entities mentioned outside quotes, in order."""
     mentions: list[Speaker] = []
     for token in sentence:
-        if token.pos_ != "PROPN" or token.dep_ in ("compound", "poss") or analysis.in_quote(token):
+        if token.pos_ != "PROPN" or analysis.in_quote(token):
+            continue
+        if token.dep_ == "compound" or (token.dep_ == "poss" and not owns_unit(token)):
             continue
         head = token
         if token.dep_ == "appos":
@@ -111,6 +123,13 @@ def sentence_mentions(
         if speaker is not None and speaker.name:
             mentions.append(speaker)
     return mentions
+
+
+def owns_unit(possessor: Token) -> bool:
+    """A named body that owns one of its units ("Kelmore University's department of cell
+    biology"): the body is mentioned too, as what "the university" later refers to."""
+    unit = possessor.head
+    return unit.text.islower() and unit.lower_ in ORG_WORDS
 
 
 def candidates(sentence: Span, analysis: ParagraphAnalysis) -> list[Candidate]:
@@ -219,7 +238,10 @@ def root_subject(
     sentence: Span, analysis: ParagraphAnalysis, builder: SpeakerBuilder, mentions: list[Speaker]
 ) -> Speaker | None:
     """The entity that is the subject of the sentence's main verb, if it names one."""
-    subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # "Wren ... remains employed": the parser may hang the subject on an auxiliary.
+    heads = [sentence.root, *(c for c in sentence.root.children if c.dep_ in ("aux", "auxpass"))]
+    subjects = (c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass"))
+    subject = next(subjects, None)
     if (
         subject is None
         or analysis.in_quote(subject)
@@ -229,5 +251,13 @@ def root_subject(
     speaker = builder.build(subject, mentions)
     if speaker is None or not (speaker.name or speaker.title):
         return None
-    named = any(t.pos_ == "PROPN" for t in subject.subtree)
-    return speaker if named or subject.pos_ == "PRON" or speaker.side is not None else None
+    return speaker if names_entity(subject) or speaker.side is not None else None
+
+
+def names_entity(subject: Token) -> bool:
+    """A pronoun or a phrase named by its own words: "Subsidised bus mileage in England" is a
+    quantity, not England, so it is no referent for a later "she"."""
+    if subject.pos_ == "PRON":
+        return True
+    places = {t.i for c in subject.children if c.dep_ == "prep" for t in c.subtree}
+    return any(t.pos_ == "PROPN" and t.i not in places for t in subject.subtree)

@@ -109,6 +109,10 @@ COURT_NOUNS = frozenset(_LISTS["COURT_NOUNS"])
 PERFECT_AUXILIARIES = frozenset(_LISTS["PERFECT_AUXILIARIES"])
 # Heads of forecasts: "is expected to challenge" is not yet a position.
 PROSPECTIVE_HEADS = frozenset(_LISTS["PROSPECTIVE_HEADS"])
+# Heads of an obligation ("had to call for quiet"): the act is narrated, not a stance taken.
+OBLIGATION_HEADS = frozenset(_LISTS["OBLIGATION_HEADS"])
+# Subordinators of a hypothetical clause ("if the government challenges the law").
+CONDITIONAL_MARKS = frozenset(_LISTS["CONDITIONAL_MARKS"])
 # Words that open an indirect question: "asked whether" claims nothing.
 QUESTION_WORDS = frozenset(_LISTS["QUESTION_WORDS"])
 # Where a speaker "was speaking" when the words just quoted were said.

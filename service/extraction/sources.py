@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from service.extraction.candidates import Candidate, passive_agent, subject_of
 from service.extraction.clauses import (
     CUE_VERBS,
     possessor_claims,
@@ -19,7 +20,6 @@ from service.extraction.lexicon import (
     STANCE_NOUNS,
 )
 from service.extraction.pipeline import lemma
-from service.extraction.reported import Candidate, passive_agent, subject_of
 
 
 def according_to_claims(sentence: Span) -> list[Candidate]:

@@ -1,0 +1,96 @@
+"""Apologies, hypothetical and obliged acts, documents referred back and pronoun referents."""
+
+
+def texts(extract, text: str) -> list[str]:
+    return [c["text"] for c in extract(text, sides=[]).claims]
+
+
+def test_apologising_for_something_is_a_position(only_claim):
+    claim = only_claim("The ferry operator's chief, Ines Dalby, apologised for the cancellations.")
+    assert claim["text"] == "apologised for the cancellations"
+    assert claim["speaker"]["name"] == "Ines Dalby" and claim["kind"] == "position"
+
+
+def test_an_apology_with_a_quoted_adverb_keeps_it(extract):
+    text = "Ines Dalby apologised “sincerely” for the delay but denied any cover-up."
+    found = texts(extract, text)
+    assert "apologised “sincerely” for the delay" in found
+
+
+def test_apologising_alone_or_to_someone_states_nothing(extract):
+    assert texts(extract, "The headteacher apologised.") == []
+    assert texts(extract, "The striker apologised to the fans after the match.") == []
+
+
+def test_a_supposed_act_in_a_condition_is_no_claim(extract):
+    assert texts(extract, "What happens if the province rejects the treaty is unclear.") == []
+    assert texts(extract, "If the regulator says no, the merger collapses.") == []
+    assert texts(extract, "Unless the court denies the appeal, the mine reopens in May.") == []
+
+
+def test_a_condition_inside_a_reported_clause_stays_in_it(only_claim):
+    claim = only_claim("The guild said its members would walk out if the studio cut pay.")
+    assert claim["text"] == "its members would walk out if the studio cut pay"
+
+
+def test_an_obliged_act_is_narration(extract):
+    assert texts(extract, "At one point the speaker had to call for order.") == []
+    assert texts(extract, "Twice the mayor had to appeal for calm.") == []
+
+
+def test_the_same_document_speaks_for_its_sender(extract):
+    text = (
+        "The Port Authority of Vellmar set out its decision in a letter to shipping agents.\n\n"
+        "Berths would be allocated by tender from March, the letter said."
+    )
+    (claim,) = extract(text, sides=[]).claims
+    assert claim["speaker"]["name"] == "Port Authority of Vellmar"
+
+
+def test_a_communique_referred_back_keeps_its_sender(extract):
+    text = (
+        "In a communiqué issued on Friday, Drevia\u2019s Ministry of Transport said the bridge "
+        "was safe."
+        "\n\nThe same communiqué accused the contractor of hiding test results."
+    )
+    speakers = {c["speaker"]["name"] for c in extract(text, sides=[]).claims}
+    assert speakers == {"Drevia\u2019s Ministry of Transport"}
+
+
+def test_a_document_never_introduced_is_its_own_source(extract):
+    claims = extract("The report said rents had doubled since 2019.", sides=[]).claims
+    assert [c["speaker"]["name"] for c in claims] == ["The report"]
+
+
+def test_he_is_never_the_body_a_possessive_names(extract):
+    text = (
+        "Professor Anton Keel led the laboratory for a decade.\n\n"
+        "The committee\u2019s report runs to 90 pages.\n\n"
+        "In a statement, he said the errors were honest."
+    )
+    (claim,) = extract(text, sides=[]).claims
+    assert claim["speaker"]["name"] == "Anton Keel"
+
+
+def test_a_possessor_speaker_loses_its_possessive_ending(extract):
+    claims = extract("The tribunal\u2019s ruling said the dismissal was unfair.", sides=[]).claims
+    assert [c["speaker"]["name"] for c in claims] == ["The tribunal"]
+
+
+def test_a_subject_hung_on_an_auxiliary_is_still_the_referent(extract):
+    text = (
+        "Tobin, who has led the clinic since 2015, remains employed by the trust. "
+        "In an interview, he said the audit was unfair."
+    )
+    (claim,) = extract(text, sides=[]).claims
+    assert claim["speaker"]["name"] == "Tobin"
+
+
+def test_a_quantity_in_a_place_is_no_referent_for_she(extract):
+    text = (
+        "Rural rail ridership in Wales has fallen by a third since 2010.\n\n"
+        "At the station, Gwen Parry, 81, was waiting with her sister. "
+        "“Without the train I stay at home,” she said."
+    )
+    (claim,) = extract(text, sides=[]).claims
+    assert claim["speaker"]["name"] == "Gwen Parry"
