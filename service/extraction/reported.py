@@ -33,6 +33,8 @@ from service.extraction.subject_repair import is_description
 POSITION_ONLY = STANCE_VERBS - REPORTING_VERBS
 # "The summit was announced by X" names an event, not a position; positions are described.
 MIN_ANNOUNCED_TOKENS = 4
+# Auxiliaries of a reported clause's tense: "had drawn", "would close".
+REPORTED_AUXILIARIES = ("had", "would", "could", "might", "should", "must")
 
 
 def complement_claims(verb: Token) -> list[Candidate]:
@@ -52,7 +54,28 @@ def complement_claims(verb: Token) -> list[Candidate]:
             bounds = trimmed(without_narrative_tail(sorted(part, key=lambda t: t.i)))
             if bounds:
                 claims.append(Candidate(*bounds, kind, verb, subject_of(verb), verb.text))
+        claims.extend(continued_after_cue(verb, clause, kind))
     return claims
+
+
+def continued_after_cue(verb: Token, clause: Token, kind: str) -> list[Candidate]:
+    """'The bill had been in consultation for months, he said, and had drawn 3,000
+    submissions': a reported clause before the cue goes on after it, in its own tense (a
+    plain past, "and walked out", is the speaker's next act)."""
+    if clause.i > verb.i:
+        return []
+    found = []
+    for conjunct in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
+        reported_tense = any(
+            c.dep_ == "aux" and c.lower_ in REPORTED_AUXILIARIES for c in conjunct.children
+        )
+        if is_cue_verb(conjunct) or has_subject(conjunct) or not reported_tense:
+            continue
+        tokens = [t for t in conjunct.subtree if t.dep_ != "cc" or t.head.i != conjunct.i]
+        bounds = trimmed(without_narrative_tail(tokens))
+        if bounds:
+            found.append(Candidate(*bounds, kind, verb, subject_of(verb), verb.text))
+    return found
 
 
 def declines_comment(part: list[Token]) -> bool:
@@ -69,12 +92,32 @@ def complements(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses:
         clauses = noun_complements(verb)
+    # "said, her hands shaking, that ...": the that-clause the parser hung on the absolute.
+    clauses = [
+        inner
+        for c in clauses
+        for inner in (
+            [c] if not is_absolute(c, verb) else [k for k in c.children if k.dep_ == "ccomp"]
+        )
+    ]
     merged: list[Token] = []
     for clause in clauses:
         if merged and not has_subject(clause) and clause.left_edge.i == merged[-1].right_edge.i + 1:
             continue
         merged.append(clause)
     return [c for c in merged if not is_question(c)]
+
+
+def is_absolute(clause: Token, verb: Token) -> bool:
+    """'Fenn said from the witness table, his voice breaking': a participle with its own
+    subject after the cue describes the manner of speaking, not what was said."""
+    return (
+        clause.i > verb.i
+        and clause.tag_ == "VBG"
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and not any(c.dep_ in ("aux", "mark") for c in clause.children)
+        and "," in (clause.left_edge.text, clause.doc[clause.left_edge.i - 1].text)
+    )
 
 
 def is_question(clause: Token) -> bool:

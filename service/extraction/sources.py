@@ -126,7 +126,28 @@ def speech_source(verb: Token, usable: Callable[[Token], bool]) -> Token | None:
             return passive_agent(verb, usable)
     if verb_lemma in CUE_VERBS or speaking_at(verb):
         return subject_of(verb, usable)
+    if introduces_quote(verb):
+        return subject_of(verb, usable)
     return verdict_holder(verb) if verb_lemma == "be" else None
+
+
+def introduces_quote(verb: Token) -> bool:
+    """'X put it this way: "..."', 'X went further at a forum: "..."': a clause about a
+    named speaker that ends in a colon opening a quote introduces that quote."""
+    doc = verb.doc
+    own = [c.i for c in verb.children if c.text == ":" and c.i > verb.i]  # quote hung on verb
+    colon = own[0] if own else verb.right_edge.i + 1
+    if colon + 1 >= len(doc) or doc[colon].text != ":" or not doc[colon + 1].is_quote:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and names_speaker(subject)
+
+
+def names_speaker(subject: Token) -> bool:
+    """A name, a titled name or a personal pronoun: someone who can be quoted."""
+    if subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they"):
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
 
 
 def speaking_at(verb: Token) -> bool:

@@ -94,3 +94,50 @@ def test_a_quantity_in_a_place_is_no_referent_for_she(extract):
     )
     (claim,) = extract(text, sides=[]).claims
     assert claim["speaker"]["name"] == "Gwen Parry"
+
+
+def test_a_participle_with_its_own_subject_is_the_manner_of_speaking(extract):
+    text = "\u201cI did nothing wrong,\u201d Orla Byrne said from the dock, her voice shaking."
+    assert texts(extract, text) == ["I did nothing wrong"]
+
+
+def test_a_that_clause_after_an_absolute_is_still_reported(only_claim):
+    claim = only_claim("The mayor said, her hands trembling, that the budget was exhausted.")
+    assert claim["text"] == "the budget was exhausted"
+
+
+def test_a_fronted_report_continues_after_its_cue(extract):
+    text = (
+        "The survey had run for six weeks, she told the committee on Monday, and had "
+        "reached more than 9,000 households."
+    )
+    found = texts(extract, text)
+    assert "had reached more than 9,000 households" in found
+
+
+def test_the_speakers_next_act_after_a_fronted_report_is_no_claim(extract):
+    text = "The depot would close in May, the manager said, and left the room."
+    assert texts(extract, text) == ["The depot would close in May"]
+
+
+def test_a_named_speakers_clause_ending_in_a_colon_introduces_the_quote(only_claim):
+    text = (
+        "Marta Ilves, a transport planner at Tartu University, summed it up in one line: "
+        "\u201cEvery city that removed its trams has regretted it.\u201d"
+    )
+    claim = only_claim(text, sides=[])
+    assert claim["speaker"]["name"] == "Marta Ilves" and claim["kind"] == "direct"
+
+
+def test_a_quote_after_a_colon_hung_on_the_verb_keeps_its_speaker(only_claim):
+    text = (
+        "Its president, Ruth Okafor, went further at a members\u2019 meeting on Friday: "
+        "\u201cNo agreement will be signed while the depot stays closed.\u201d"
+    )
+    assert only_claim(text, sides=[])["speaker"]["name"] == "Ruth Okafor"
+
+
+def test_a_colon_after_a_thing_or_an_unnamed_group_introduces_no_speaker(extract):
+    assert texts(extract, "The rules were simple: \u201cNo phones after ten at night.\u201d") == []
+    text = "Protesters held a banner: \u201cStop the cuts now or lose our votes.\u201d"
+    assert texts(extract, text) == []
