@@ -70,7 +70,7 @@ def analyse(
         mentions = sentence_mentions(sentence, analysis, builder)
         speakers = resolve_cues(sentence, analysis, builder, mentions)
         root = root_subject(sentence, analysis, builder, mentions)
-        subject = speakers[0] if speakers else root
+        subject = speakers[0] if speakers else root or cue_speaker(sentence, analysis)
         recorded = [*mentions, *(s for s in speakers if s.explicit)]
         if root is not None and root.explicit and root not in recorded:
             recorded.append(root)
@@ -83,6 +83,13 @@ def analyse(
         if not quoted_only(sentence, analysis):  # an office bridges over a quote's sentences
             discourse.next_sentence()
     return analysis
+
+
+def cue_speaker(sentence: Span, analysis: ParagraphAnalysis) -> Speaker | None:
+    """The speaker of a quote cue in the sentence ("X put it this way: '...'"), the
+    sentence's subject when its parsed root lies inside the quote."""
+    cues = [analysis.cue_speakers[t.i] for t in sentence if t.i in analysis.cue_speakers]
+    return cues[0][1] if cues else None
 
 
 def note_genders(speakers: list[Speaker], text: str, base: int, discourse: Discourse) -> None:

@@ -173,10 +173,25 @@ def parenthetical_claim(verb: Token) -> list[Candidate]:
     if verb.dep_ != "parataxis" or any(c.dep_ == "ccomp" for c in verb.children):
         return []
     hidden = {t.i for t in verb.subtree}
-    bounds = trimmed(without_narrative_tail(without(list(verb.head.subtree), hidden)))
+    host = list(verb.head.subtree)
+    if split_subject(verb):  # "Operators that ..., she added, had avoided ...": the predicate
+        host = [t for t in host if t.i > verb.right_edge.i]
+    bounds = trimmed(without_narrative_tail(without(host, hidden)))
     if not bounds:
         return []
     return [Candidate(*bounds, "indirect", verb, subject_of(verb), verb.text)]
+
+
+def split_subject(verb: Token) -> bool:
+    """A parenthetical cue between a subject with a relative clause and its predicate: the
+    predicate after the cue states the claim, not the longer subject before it."""
+    host = verb.head
+    subject = next((c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subject is not None
+        and subject.right_edge.i < verb.left_edge.i <= verb.right_edge.i < host.i
+        and any(c.dep_ == "relcl" for c in subject.children)
+    )
 
 
 def passive_announcement(verb: Token) -> list[Candidate]:

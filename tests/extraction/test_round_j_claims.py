@@ -141,3 +141,31 @@ def test_a_colon_after_a_thing_or_an_unnamed_group_introduces_no_speaker(extract
     assert texts(extract, "The rules were simple: \u201cNo phones after ten at night.\u201d") == []
     text = "Protesters held a banner: \u201cStop the cuts now or lose our votes.\u201d"
     assert texts(extract, text) == []
+
+
+def test_a_cue_after_a_long_relative_subject_claims_the_predicate(only_claim):
+    text = "Councils that merged their depots early, she added, had mostly kept their routes."
+    assert only_claim(text, sides=[])["text"] == "had mostly kept their routes"
+
+
+def test_a_short_subject_before_a_parenthetical_cue_is_unchanged(only_claim):
+    assert only_claim("No one, he said, had been charged.", sides=[])["text"] == (
+        "had been charged"
+    )
+
+
+def test_the_speaker_introducing_a_quote_is_the_next_she(extract):
+    text = (
+        "Lena Hart, the operator\u2019s chief executive, said the plan was final.\n\n"
+        "Dr Ana Ruiz, an economist at Leeds University, put it this way: "
+        "\u201cEvery port that automates early keeps its customers.\u201d Ports that moved "
+        "first, she added, had rarely faced long strikes."
+    )
+    claims = extract(text, sides=[]).claims
+    last = next(c for c in claims if c["text"] == "had rarely faced long strikes")
+    assert last["speaker"]["name"] == "Ana Ruiz"
+
+
+def test_an_and_coordination_of_short_predicates_stays_one_claim(extract):
+    text = "The operator said it had met the union and listened."
+    assert texts(extract, text) == ["it had met the union and listened"]
