@@ -17,6 +17,7 @@ from service.extraction.sources import (
     according_to_claims,
     headline_claims,
     possessed_stance_claims,
+    sourced_stance_claims,
     speech_source,
     stance_noun_claims,
 )
@@ -147,6 +148,7 @@ def candidates(sentence: Span, analysis: ParagraphAnalysis) -> list[Candidate]:
     found = [c for t in sentence if not analysis.in_quote(t) for c in verb_claims(t)]
     found += according_to_claims(sentence) + stance_noun_claims(sentence)
     found += possessed_stance_claims(sentence) + headline_claims(sentence)
+    found += sourced_stance_claims(sentence)
     return [c for c in found if not analysis.in_quote(c.cue)]
 
 

@@ -87,6 +87,38 @@ def possessed_stance_claims(sentence: Span) -> list[Candidate]:
     return claims
 
 
+def sourced_stance_claims(sentence: Span) -> list[Candidate]:
+    """'despite warnings from a charity that ...', 'complaints from residents that ...': the
+    clause is the position of the source the noun comes from."""
+    claims = []
+    for noun in sentence:
+        if lemma(noun) not in STANCE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        source = object_of(
+            next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        )
+        clause = next((c for c in noun.children if is_that_clause(c)), None)
+        if source is not None and clause is None:
+            clause = clause_after(source)
+        if source is None or clause is None:
+            continue
+        bounds = trimmed(without_narrative_tail(list(clause.subtree)))
+        if bounds:
+            claims.append(Candidate(*bounds, "position", noun, source, noun.text, 0.8))
+    return claims
+
+
+def clause_after(source: Token) -> Token | None:
+    """A that-clause right after the source, wherever the parser hung it."""
+    after = source.right_edge.i + 1
+    if after >= len(source.doc):
+        return None
+    mark = source.doc[after]
+    if mark.lower_ != "that" or mark.dep_ != "mark" or mark.head.i < mark.i:
+        return None
+    return mark.head
+
+
 def headline_claims(sentence: Span) -> list[Candidate]:
     """'Lena Ortiz: The park will stay open': a line opening with a full name and a colon
     states what that person says."""

@@ -22,6 +22,7 @@ from service.extraction.lexicon import (
 from service.extraction.mention_words import mention_context, name_chunk
 from service.extraction.name_extent import whole_registered_name, without_inner_apposition
 from service.extraction.parenthetical import fronted_setting, outside_reported
+from service.extraction.person_referents import described_body, first_person, paragraph_person
 from service.extraction.phrases import (
     bracketed_owner,
     core_tokens,
@@ -39,16 +40,6 @@ from service.extraction.phrases import (
 from service.extraction.pipeline import lemma, text_of
 from service.extraction.roles import setting_of, syntactic_roles
 from service.extraction.sides import SideResolver
-
-BODY_TYPES = ("organization", "group")
-DEFINITE_WORDS = ("the", "its", "their", "this", "that")
-
-
-def described_body(referent: Speaker) -> bool:
-    """A body named by a common noun ("The panel"): never what "he" or "she" stands for (a
-    translated "he" may stand for a country, and a registered name may be a person's)."""
-    words = (referent.name or "").split()
-    return referent.type in BODY_TYPES and bool(words) and words[0].lower() in DEFINITE_WORDS
 
 
 class SpeakerBuilder:
@@ -133,7 +124,11 @@ class SpeakerBuilder:
             return self.build(antecedent, nearby) if antecedent is not None else None
         if word in PERSONAL_PRONOUNS:
             wanted = gender_of_pronoun(word)
-            referent = self.first_person(nearby, wanted) or self.discourse.personal(wanted)
+            referent = (
+                first_person(self.discourse, nearby, wanted)
+                or paragraph_person(self.discourse, self.base, wanted)
+                or self.discourse.personal(wanted)
+            )
             if referent is not None and described_body(referent):
                 referent = self.discourse.person(None)  # "he" is never "The panel's report"
         elif word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
@@ -147,12 +142,6 @@ class SpeakerBuilder:
             kind = "person" if word in PERSONAL_PRONOUNS else "unknown"
             return Speaker(head.text, None, kind, start, end, None, explicit=False)
         return referent.at(start, end)
-
-    def first_person(self, nearby: list[Speaker], wanted: str | None) -> Speaker | None:
-        """The first person named earlier in the sentence, of the pronoun's gender: "Tom Hale
-        said ..., and he said ..."."""
-        people = (s for s in nearby if s.type == "person" and s.explicit and s.name)
-        return next((s for s in people if self.discourse.genders.fits(s.name, wanted)), None)
 
     def described_group(self, head: Token) -> Speaker | None:
         """A group described by what follows the pronoun: "those close to him", "many in the

@@ -169,3 +169,43 @@ def test_the_speaker_introducing_a_quote_is_the_next_she(extract):
 def test_an_and_coordination_of_short_predicates_stays_one_claim(extract):
     text = "The operator said it had met the union and listened."
     assert texts(extract, text) == ["it had met the union and listened"]
+
+
+def test_she_is_the_one_person_a_new_paragraph_introduced(extract):
+    text = (
+        "A spokesman for the operator said the timetable was final.\n\n"
+        "Rail use in rural Wales has fallen by a third since 2010.\n\n"
+        "On the platform, Gwen Parry, 81, was waiting with her dog. "
+        "\u201cWithout this train I stay at home all week,\u201d she said."
+    )
+    claims = extract(text, sides=[]).claims
+    quote = next(c for c in claims if c["kind"] == "direct")
+    assert quote["speaker"]["name"] == "Gwen Parry"
+
+
+def test_that_is_how_names_the_speaker_of_the_quote_before(extract):
+    text = (
+        "\u201cI spoke up because the numbers could not be right.\u201d\n\n"
+        "That is how Dr Ines Falk, a former auditor at the port, describes her complaint."
+    )
+    (claim,) = extract(text, sides=[]).claims
+    assert claim["speaker"]["name"] == "Ines Falk" and claim["kind"] == "direct"
+
+
+def test_that_is_how_without_a_speaking_verb_names_nobody(extract):
+    text = "\u201cNobody ever asked us about the plan.\u201d\n\nThat is how the system works."
+    assert extract(text, sides=[]).claims == []
+
+
+def test_a_warning_from_a_source_is_its_position(only_claim):
+    text = (
+        "The cuts were approved despite warnings from a hearing charity that hundreds of "
+        "patients could be left without a clinic."
+    )
+    claim = only_claim(text, sides=[])
+    assert claim["text"] == "hundreds of patients could be left without a clinic"
+    assert claim["speaker"]["name"] == "a hearing charity"
+
+
+def test_a_warning_from_a_source_without_a_clause_is_nothing(extract):
+    assert extract("The council ignored a warning from the auditors.", sides=[]).claims == []
