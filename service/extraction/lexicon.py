@@ -113,6 +113,8 @@ PROSPECTIVE_HEADS = frozenset(_LISTS["PROSPECTIVE_HEADS"])
 OBLIGATION_HEADS = frozenset(_LISTS["OBLIGATION_HEADS"])
 # Subordinators of a hypothetical clause ("if the government challenges the law").
 CONDITIONAL_MARKS = frozenset(_LISTS["CONDITIONAL_MARKS"])
+# Words opening a subordinate clause ("If the city caps the fleet, ...").
+SUBORDINATORS = frozenset(_LISTS["SUBORDINATORS"])
 # Words that open an indirect question: "asked whether" claims nothing.
 QUESTION_WORDS = frozenset(_LISTS["QUESTION_WORDS"])
 # Where a speaker "was speaking" when the words just quoted were said.

@@ -209,3 +209,17 @@ def test_a_warning_from_a_source_is_its_position(only_claim):
 
 def test_a_warning_from_a_source_without_a_clause_is_nothing(extract):
     assert extract("The council ignored a warning from the auditors.", sides=[]).claims == []
+
+
+def test_a_subordinate_clause_cut_by_a_split_quote_is_no_claim(extract):
+    text = (
+        "\u201cIf the council closes the library,\u201d said Ada Flint, the branch manager, "
+        "\u201cthe children who study here will have nowhere to go.\u201d"
+    )
+    found = texts(extract, text)
+    assert found == ["the children who study here will have nowhere to go."]
+
+
+def test_a_quote_opening_with_a_subordinate_clause_and_its_main_clause_stays(extract):
+    text = "\u201cWhen we opened the library in 2009, nobody came,\u201d said Ada Flint."
+    assert texts(extract, text) == ["When we opened the library in 2009, nobody came"]
