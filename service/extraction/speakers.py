@@ -42,6 +42,21 @@ from service.extraction.roles import setting_of, syntactic_roles
 from service.extraction.sides import SideResolver
 
 
+def hyphenated_tail(head: Token) -> bool:
+    """The lower-case part of a hyphenated given name that the tagger read as a name
+    ("Tae-jun")."""
+    if head.i < 2 or not head.text.islower() or head.pos_ != "PROPN":
+        return False
+    hyphen, first = head.nbor(-1), head.nbor(-2)
+    return (
+        hyphen.text == "-"
+        and not hyphen.whitespace_
+        and not first.whitespace_
+        and first.pos_ == "PROPN"
+        and first.text[:1].isupper()
+    )
+
+
 class SpeakerBuilder:
     """Builds speakers from tokens, resolving references through the discourse."""
 
@@ -97,7 +112,8 @@ class SpeakerBuilder:
         )
         if appositive is not None and fronted_setting(head):
             return self.build(appositive, nearby)  # "Outside court, the club's president, X"
-        if head.pos_ != "PROPN" or head.text[:1].islower():  # "the labour congress"
+        # "the labour congress" is common; "Kang Tae-jun" ends in a lower-case name part.
+        if not hyphenated_tail(head) and (head.pos_ != "PROPN" or head.text[:1].islower()):
             named = appositive or nested_appositive(head)
             if named is not None and named.pos_ == "PROPN":
                 return self.proper(named, title_head=head)
@@ -215,6 +231,7 @@ class SpeakerBuilder:
         while split > 0 and (
             (chunk[split - 1].pos_ == "PROPN" and not self.titular(chunk[split - 1]))
             or joined_hyphen(chunk[split - 1])
+            or hyphenated_tail(chunk[split - 1])
             or (split < len(chunk) and misread_given_name(chunk[split - 1]))
         ):
             split -= 1

@@ -223,3 +223,18 @@ def test_a_subordinate_clause_cut_by_a_split_quote_is_no_claim(extract):
 def test_a_quote_opening_with_a_subordinate_clause_and_its_main_clause_stays(extract):
     text = "\u201cWhen we opened the library in 2009, nobody came,\u201d said Ada Flint."
     assert texts(extract, text) == ["When we opened the library in 2009, nobody came"]
+
+
+def test_ranks_and_academic_heads_are_titles(extract):
+    text = (
+        "Rector Ana Villalba Ruiz said the grant had been cut. "
+        "Commodore Tunde Bello said the patrol had left port."
+    )
+    speakers = [(c["speaker"]["name"], c["speaker"]["title"]) for c in extract(text).claims]
+    assert speakers == [("Ana Villalba Ruiz", "Rector"), ("Tunde Bello", "Commodore")]
+
+
+def test_a_hyphenated_name_with_a_lower_case_tail_is_a_name(only_claim):
+    text = "The rosters were unsafe, said union chairman Kang Tae-jun."
+    claim = only_claim(text, sides=[])
+    assert claim["speaker"] == {"name": "Kang Tae-jun", "title": "union chairman", "type": "person"}
