@@ -113,6 +113,10 @@ PROSPECTIVE_HEADS = frozenset(_LISTS["PROSPECTIVE_HEADS"])
 OBLIGATION_HEADS = frozenset(_LISTS["OBLIGATION_HEADS"])
 # Subordinators of a hypothetical clause ("if the government challenges the law").
 CONDITIONAL_MARKS = frozenset(_LISTS["CONDITIONAL_MARKS"])
+# Verbs that report speech only with an object and a preposition ("put it to X that ...").
+PHRASAL_CUES: dict[str, tuple[str, str]] = {
+    verb: (words[0], words[1]) for verb, words in _LISTS["PHRASAL_CUES"].items()
+}
 # Words opening a subordinate clause ("If the city caps the fleet, ...").
 SUBORDINATORS = frozenset(_LISTS["SUBORDINATORS"])
 # Words that open an indirect question: "asked whether" claims nothing.

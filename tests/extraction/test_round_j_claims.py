@@ -238,3 +238,14 @@ def test_a_hyphenated_name_with_a_lower_case_tail_is_a_name(only_claim):
     text = "The rosters were unsafe, said union chairman Kang Tae-jun."
     claim = only_claim(text, sides=[])
     assert claim["speaker"] == {"name": "Kang Tae-jun", "title": "union chairman", "type": "person"}
+
+
+def test_putting_it_to_a_witness_that_reports_a_claim(only_claim):
+    text = "Prosecutor Ann Lyle put it to the defendant that he had hidden the ledger."
+    claim = only_claim(text, sides=[])
+    assert claim["text"] == "he had hidden the ledger"
+    assert claim["speaker"]["name"] == "Ann Lyle"
+
+
+def test_putting_something_to_a_vote_reports_nothing(extract):
+    assert texts(extract, "The chair put it to a vote at midnight.") == []
