@@ -4,18 +4,21 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from service.extraction.candidates import Candidate, subject_of
 from service.extraction.discourse import Discourse, Speaker
+from service.extraction.documents import Documents
 from service.extraction.genders import gender_of_pronoun, shown_gender
-from service.extraction.lexicon import CREDIT_DASHES
+from service.extraction.lexicon import CREDIT_DASHES, ORG_WORDS
 from service.extraction.pipeline import text_of
 from service.extraction.quotes import Quote, find_quotes
 from service.extraction.registered_openers import registered_opener
-from service.extraction.reported import Candidate, subject_of, verb_claims
+from service.extraction.reported import verb_claims
 from service.extraction.sides import SideResolver
 from service.extraction.sources import (
     according_to_claims,
     headline_claims,
     possessed_stance_claims,
+    sourced_stance_claims,
     speech_source,
     stance_noun_claims,
 )
@@ -54,17 +57,24 @@ class ParagraphAnalysis:
         return token.i in self.quoted
 
 
-def analyse(doc: Doc, base: int, resolver: SideResolver, discourse: Discourse) -> ParagraphAnalysis:
+def analyse(
+    doc: Doc,
+    base: int,
+    resolver: SideResolver,
+    discourse: Discourse,
+    documents: Documents | None = None,
+) -> ParagraphAnalysis:
     """Run the rules over a parsed paragraph, updating the discourse as sentences go by."""
     analysis = ParagraphAnalysis(doc, base, find_quotes(text_of(doc)))
-    builder = SpeakerBuilder(resolver, discourse, base)
+    documents = documents if documents is not None else Documents()
+    builder = SpeakerBuilder(resolver, discourse, base, documents)
     for sentence in doc.sents:
         mentions = sentence_mentions(sentence, analysis, builder)
         speakers = resolve_cues(sentence, analysis, builder, mentions)
         root = root_subject(sentence, analysis, builder, mentions)
         if root is None:  # a registered name the parser misread
             root = registered_opener(sentence, base, resolver, mentions)
-        subject = speakers[0] if speakers else root
+        subject = speakers[0] if speakers else root or cue_speaker(sentence, analysis)
         recorded = [*mentions, *(s for s in speakers if s.explicit)]
         if root is not None and root.explicit and root not in recorded:
             recorded.append(root)
@@ -73,9 +83,17 @@ def analyse(doc: Doc, base: int, resolver: SideResolver, discourse: Discourse) -
         note_genders([*recorded, *speakers], doc.text, base, discourse)
         if subject is not None:
             discourse.subject(subject)
+        documents.note(sentence, subject)
         if not quoted_only(sentence, analysis):  # an office bridges over a quote's sentences
             discourse.next_sentence()
     return analysis
+
+
+def cue_speaker(sentence: Span, analysis: ParagraphAnalysis) -> Speaker | None:
+    """The speaker of a quote cue in the sentence ("X put it this way: '...'"), the
+    sentence's subject when its parsed root lies inside the quote."""
+    cues = [analysis.cue_speakers[t.i] for t in sentence if t.i in analysis.cue_speakers]
+    return cues[0][1] if cues else None
 
 
 def note_genders(speakers: list[Speaker], text: str, base: int, discourse: Discourse) -> None:
@@ -103,7 +121,9 @@ def sentence_mentions(
     """Named entities mentioned outside quotes, in order."""
     mentions: list[Speaker] = []
     for token in sentence:
-        if token.pos_ != "PROPN" or token.dep_ in ("compound", "poss") or analysis.in_quote(token):
+        if token.pos_ != "PROPN" or analysis.in_quote(token):
+            continue
+        if token.dep_ == "compound" or (token.dep_ == "poss" and not owns_unit(token)):
             continue
         head = token
         if token.dep_ == "appos":
@@ -116,6 +136,13 @@ def sentence_mentions(
     return mentions
 
 
+def owns_unit(possessor: Token) -> bool:
+    """A named body that owns one of its units ("Kelmore University's department of cell
+    biology"): the body is mentioned too, as what "the university" later refers to."""
+    unit = possessor.head
+    return unit.text.islower() and unit.lower_ in ORG_WORDS
+
+
 def candidates(sentence: Span, analysis: ParagraphAnalysis) -> list[Candidate]:
     """Rule candidates whose cue lies outside quotes; the writer's own question ("Will the
     closure push exporters away?") asserts nothing."""
@@ -124,6 +151,7 @@ def candidates(sentence: Span, analysis: ParagraphAnalysis) -> list[Candidate]:
     found = [c for t in sentence if not analysis.in_quote(t) for c in verb_claims(t)]
     found += according_to_claims(sentence) + stance_noun_claims(sentence)
     found += possessed_stance_claims(sentence) + headline_claims(sentence)
+    found += sourced_stance_claims(sentence)
     return [c for c in found if not analysis.in_quote(c.cue)]
 
 
@@ -222,7 +250,10 @@ def root_subject(
     sentence: Span, analysis: ParagraphAnalysis, builder: SpeakerBuilder, mentions: list[Speaker]
 ) -> Speaker | None:
     """The entity that is the subject of the sentence's main verb, if it names one."""
-    subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # "Wren ... remains employed": the parser may hang the subject on an auxiliary.
+    heads = [sentence.root, *(c for c in sentence.root.children if c.dep_ in ("aux", "auxpass"))]
+    subjects = (c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass"))
+    subject = next(subjects, None)
     if (
         subject is None
         or analysis.in_quote(subject)
@@ -232,5 +263,13 @@ def root_subject(
     speaker = builder.build(subject, mentions)
     if speaker is None or not (speaker.name or speaker.title):
         return None
-    named = any(t.pos_ == "PROPN" for t in subject.subtree)
-    return speaker if named or subject.pos_ == "PRON" or speaker.side is not None else None
+    return speaker if names_entity(subject) or speaker.side is not None else None
+
+
+def names_entity(subject: Token) -> bool:
+    """A pronoun or a phrase named by its own words: "Subsidised bus mileage in England" is a
+    quantity, not England, so it is no referent for a later "she"."""
+    if subject.pos_ == "PRON":
+        return True
+    places = {t.i for c in subject.children if c.dep_ == "prep" for t in c.subtree}
+    return any(t.pos_ == "PROPN" and t.i not in places for t in subject.subtree)

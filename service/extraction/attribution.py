@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from service.extraction.analysis import Found, ParagraphAnalysis
 from service.extraction.discourse import Speaker
 from service.extraction.lexicon import CREDIT_DASHES
@@ -104,10 +106,19 @@ def opening_source(analysis: ParagraphAnalysis | None) -> tuple[str, Speaker] | 
             or lemma(token) in ("come", "be")
             or speaking_at(token)
             or any(c.lower_ == "so" or c.dep_ == "auxpass" for c in token.children)
+            or refers_back_how(token)
         )
         if cue and backward:
             return cue
     return None
+
+
+def refers_back_how(cue: Token) -> bool:
+    """'That is how X describes it', 'This is how X put it': the manner clause points back
+    to the quote just before."""
+    return any(c.dep_ == "advmod" and c.lower_ == "how" for c in cue.children) and any(
+        a.lower_ in ("that", "this") for a in cue.head.children if a.dep_ == "nsubj"
+    )
 
 
 def attribute(

@@ -4,6 +4,7 @@ from spacy.tokens import Token
 
 from service.extraction.lexicon import (
     MENTAL_VERBS,
+    PHRASAL_CUES,
     REPORTING_VERBS,
     STANCE_NOUNS,
     STANCE_VERBS,
@@ -23,8 +24,19 @@ CUE_VERBS = REPORTING_VERBS | STANCE_VERBS
 
 
 def is_cue_verb(token: Token) -> bool:
-    """Reporting or stance verbs."""
-    return token.pos_ in ("VERB", "AUX") and lemma(token) in CUE_VERBS
+    """Reporting or stance verbs, also a phrasal one ("put it to the witness that ...")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return lemma(token) in CUE_VERBS or phrasal_cue(token)
+
+
+def phrasal_cue(verb: Token) -> bool:
+    """A verb that reports speech with its fixed object and preposition."""
+    words = PHRASAL_CUES.get(lemma(verb))
+    if words is None:
+        return False
+    children = [(c.dep_, c.lower_) for c in verb.children]
+    return ("dobj", words[0]) in children and ("prep", words[1]) in children
 
 
 def is_speech_act(token: Token) -> bool:

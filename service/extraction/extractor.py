@@ -11,6 +11,7 @@ from service.extraction.attribution import (
 )
 from service.extraction.captions import body_paragraphs
 from service.extraction.discourse import Discourse
+from service.extraction.documents import Documents
 from service.extraction.evidence import side_evidence
 from service.extraction.pipeline import DEFAULT_MODEL, load_pipeline, model_version
 from service.extraction.sides import SideResolver
@@ -64,8 +65,9 @@ class Extractor:
         discourse = Discourse()
         state = ParagraphState()
         found: list[Found] = []
+        documents = Documents()
         analyses = [
-            analyse(doc, paragraph.start, resolver, discourse)
+            analyse(doc, paragraph.start, resolver, discourse, documents)
             for paragraph, doc in zip(paragraphs, docs, strict=True)
         ]
         for index, (paragraph, analysis) in enumerate(zip(paragraphs, analyses, strict=True)):

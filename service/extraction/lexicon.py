@@ -109,6 +109,16 @@ COURT_NOUNS = frozenset(_LISTS["COURT_NOUNS"])
 PERFECT_AUXILIARIES = frozenset(_LISTS["PERFECT_AUXILIARIES"])
 # Heads of forecasts: "is expected to challenge" is not yet a position.
 PROSPECTIVE_HEADS = frozenset(_LISTS["PROSPECTIVE_HEADS"])
+# Heads of an obligation ("had to call for quiet"): the act is narrated, not a stance taken.
+OBLIGATION_HEADS = frozenset(_LISTS["OBLIGATION_HEADS"])
+# Subordinators of a hypothetical clause ("if the government challenges the law").
+CONDITIONAL_MARKS = frozenset(_LISTS["CONDITIONAL_MARKS"])
+# Verbs that report speech only with an object and a preposition ("put it to X that ...").
+PHRASAL_CUES: dict[str, tuple[str, str]] = {
+    verb: (words[0], words[1]) for verb, words in _LISTS["PHRASAL_CUES"].items()
+}
+# Words opening a subordinate clause ("If the city caps the fleet, ...").
+SUBORDINATORS = frozenset(_LISTS["SUBORDINATORS"])
 # Words that open an indirect question: "asked whether" claims nothing.
 QUESTION_WORDS = frozenset(_LISTS["QUESTION_WORDS"])
 # Where a speaker "was speaking" when the words just quoted were said.

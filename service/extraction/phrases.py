@@ -32,11 +32,19 @@ def core_tokens(head: Token, drop_determiner: bool) -> list[Token]:
         close_participle = child.dep_ == "acl" and child.i == head.i + 1  # "the union representing"
         if child.dep_ in CLAUSE_DEPS and child.tag_ != "HYPH" and not close_participle:
             skipped.update(t.i for t in child.subtree)
+    for node in head.subtree:  # "for the Journal of X, which published ...": not the title
+        if (
+            node.dep_ == "relcl"
+            and node.left_edge.i > head.i
+            and node.doc[node.left_edge.i - 1].text == ","
+        ):
+            skipped.update(range(node.left_edge.i - 1, node.right_edge.i + 1))
     tokens = [t for t in head.subtree if t.i not in skipped]
     tokens = [t for t in tokens if tokens[0].i <= t.i <= head.i or t.i > head.i]
     while tokens and (tokens[0].dep_ in LEADING_JUNK and (drop_determiner or tokens[0].is_punct)):
         tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
+    # "The panel's report": the possessor without its possessive ending.
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
         tokens.pop()
     return contiguous(tokens, head)
 

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from service.extraction.lexicon import SMALL_WORDS
+from service.extraction.lexicon import SMALL_WORDS, SUBORDINATORS
 
 OPENING = "“„"
 CLOSING = "”"
@@ -88,4 +88,13 @@ def looks_like_title(inner: str) -> bool:
 
 def is_statement(inner: str, min_words: int = 4) -> bool:
     """Whether a quote is long enough and not a title to stand as a claim on its own."""
-    return word_count(inner) >= min_words and not looks_like_title(inner)
+    return word_count(inner) >= min_words and not looks_like_title(inner) and not dangling(inner)
+
+
+def dangling(inner: str) -> bool:
+    """A subordinate clause cut off by a split quote ('"If the city caps the fleet," said
+    X, "..."'): it states nothing until its main clause."""
+    words, text = WORD.findall(inner), inner.rstrip()
+    # The only comma is the one that cuts it: no main clause follows inside the quote.
+    cut = text.endswith(",") and "," not in text[:-1]
+    return bool(words) and words[0].lower() in SUBORDINATORS and cut

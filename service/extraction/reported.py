@@ -1,121 +1,40 @@
 """Dependency rules for reported speech and attributed positions."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from service.extraction.candidates import Candidate, subject_of
 from service.extraction.clauses import (
-    SUBJECT_DEPS,
     clause_parts,
-    describes_noun,
     has_subject,
-    is_anaphoric,
     is_cue_verb,
-    is_duration,
-    is_speech_act,
     someone_elses_stance,
     trimmed,
     without,
     without_narrative_tail,
 )
 from service.extraction.lexicon import (
-    ANONYMITY,
-    CLAUSAL_ONLY_STANCE,
-    COURT_NOUNS,
     DECLINED_SPEECH,
-    EXPRESSION_VERBS,
-    FEELING_NOUNS,
-    NARRATIVE_MARKS,
     PASSIVE_ANNOUNCE_VERBS,
-    PERFECT_AUXILIARIES,
-    PREDICATIVE_MARKS,
-    PREDICATIVE_STANCE,
-    PROSPECTIVE_HEADS,
     QUESTION_WORDS,
     REPORTING_VERBS,
-    STANCE_PREPOSITIONS,
     STANCE_VERBS,
-    VERB_STANCE_PREPOSITIONS,
 )
-from service.extraction.naming import gives_a_name
 from service.extraction.pipeline import lemma
-from service.extraction.subject_repair import described_subject, is_description
+from service.extraction.stance import (
+    TRAILING_DEPS,
+    in_hypothetical_clause,
+    stance_claim,
+    voiced_feeling,
+)
+from service.extraction.subject_repair import is_description
 
-STANCE_COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "acomp", "pcomp")
 POSITION_ONLY = STANCE_VERBS - REPORTING_VERBS
 # "The summit was announced by X" names an event, not a position; positions are described.
 MIN_ANNOUNCED_TOKENS = 4
-# Dependents that the parser misattaches to the cue but that continue its complement.
-TRAILING_DEPS = ("npadvmod", "dobj", "appos", "attr", "conj", "advcl", "acl", "oprd", "dep")
-
-
-@dataclass
-class Candidate:
-    """A claim found by a rule, before its speaker is resolved (token indices, end exclusive)."""
-
-    start: int
-    end: int
-    kind: str
-    cue: Token
-    subject: Token | None
-    cue_text: str
-    weight: float = 1.0
-
-
-def in_narrative_clause(token: Token) -> bool:
-    """Whether token sits in a background clause such as 'when Biden suggested ...'."""
-    for node in [token, *token.ancestors]:
-        if node.dep_ == "advcl" and any(narrative_mark(c) for c in node.children):
-            return True
-    return False
-
-
-def narrative_mark(child: Token) -> bool:
-    """'when' opening a background clause, as a subordinator or (as the parser often has it)
-    an adverb in front of the clause."""
-    if child.lower_ not in NARRATIVE_MARKS:
-        return False
-    return child.dep_ == "mark" or (child.dep_ == "advmod" and child.i == child.head.left_edge.i)
-
-
-def subject_of(verb: Token, usable: Callable[[Token], bool] = lambda _: True) -> Token | None:
-    """The agent of a cue: passive agent, subject, or the subject of the verb it hangs on."""
-    agent = passive_agent(verb, usable)
-    if agent is not None:
-        return agent
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and usable(c)]
-    if any(s.lower_ == "it" and s.dep_ == "nsubjpass" for s in subjects):
-        return None  # "it was reported that ...": nobody in particular
-    if subjects:
-        # With two subjects ("whom they consider"), the one nearest the verb is the real one.
-        before = [s for s in subjects if s.i < verb.i]
-        return before[-1] if before else subjects[0]
-    return inherited_subject(verb, usable)
-
-
-def passive_agent(verb: Token, usable: Callable[[Token], bool]) -> Token | None:
-    """X in "was announced by X"."""
-    if not any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ != "acl":
-        return None  # "promised a deal by Christmas" is not passive
-    for child in verb.children:
-        if child.dep_ == "agent":
-            objects = [c for c in child.children if c.dep_ == "pobj" and usable(c)]
-            if objects:
-                return objects[0]
-    return None
-
-
-def inherited_subject(verb: Token, usable: Callable[[Token], bool]) -> Token | None:
-    """The subject a subjectless cue shares with the verb it is coordinated with or hangs on."""
-    if verb.dep_ == "conj" and is_speech_act(verb) and verb.head.dep_ == "ccomp":
-        return subject_of(verb.head.head, usable)  # "X said A and urged B", misattached
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        return subject_of(verb.head, usable)
-    previous = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
-    if previous is not None and previous.pos_ in ("PROPN", "ADV") and previous.text[:1].isupper():
-        return previous if usable(previous) else None
-    return described_subject(verb, usable)
+# Auxiliaries of a reported clause's tense: "had drawn", "would close".
+REPORTED_AUXILIARIES = ("had", "would", "could", "might", "should", "must")
 
 
 def complement_claims(verb: Token) -> list[Candidate]:
@@ -135,7 +54,28 @@ def complement_claims(verb: Token) -> list[Candidate]:
             bounds = trimmed(without_narrative_tail(sorted(part, key=lambda t: t.i)))
             if bounds:
                 claims.append(Candidate(*bounds, kind, verb, subject_of(verb), verb.text))
+        claims.extend(continued_after_cue(verb, clause, kind))
     return claims
+
+
+def continued_after_cue(verb: Token, clause: Token, kind: str) -> list[Candidate]:
+    """'The bill had been in consultation for months, he said, and had drawn 3,000
+    submissions': a reported clause before the cue goes on after it, in its own tense (a
+    plain past, "and walked out", is the speaker's next act)."""
+    if clause.i > verb.i:
+        return []
+    found = []
+    for conjunct in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
+        reported_tense = any(
+            c.dep_ == "aux" and c.lower_ in REPORTED_AUXILIARIES for c in conjunct.children
+        )
+        if is_cue_verb(conjunct) or has_subject(conjunct) or not reported_tense:
+            continue
+        tokens = [t for t in conjunct.subtree if t.dep_ != "cc" or t.head.i != conjunct.i]
+        bounds = trimmed(without_narrative_tail(tokens))
+        if bounds:
+            found.append(Candidate(*bounds, kind, verb, subject_of(verb), verb.text))
+    return found
 
 
 def declines_comment(part: list[Token]) -> bool:
@@ -152,12 +92,32 @@ def complements(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses:
         clauses = noun_complements(verb)
+    # "said, her hands shaking, that ...": the that-clause the parser hung on the absolute.
+    clauses = [
+        inner
+        for c in clauses
+        for inner in (
+            [c] if not is_absolute(c, verb) else [k for k in c.children if k.dep_ == "ccomp"]
+        )
+    ]
     merged: list[Token] = []
     for clause in clauses:
         if merged and not has_subject(clause) and clause.left_edge.i == merged[-1].right_edge.i + 1:
             continue
         merged.append(clause)
     return [c for c in merged if not is_question(c)]
+
+
+def is_absolute(clause: Token, verb: Token) -> bool:
+    """'Fenn said from the witness table, his voice breaking': a participle with its own
+    subject after the cue describes the manner of speaking, not what was said."""
+    return (
+        clause.i > verb.i
+        and clause.tag_ == "VBG"
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and not any(c.dep_ in ("aux", "mark") for c in clause.children)
+        and "," in (clause.left_edge.text, clause.doc[clause.left_edge.i - 1].text)
+    )
 
 
 def is_question(clause: Token) -> bool:
@@ -208,105 +168,29 @@ def trailing(verb: Token, clause: Token) -> list[Token]:
     return extra
 
 
-def is_stance(verb: Token) -> bool:
-    """A stance verb used as one: not a forecast, not reciprocal, not reporting a clause, not
-    background narration ("when Biden suggested ...")."""
-    if lemma(verb) not in STANCE_VERBS or any(c.dep_ == "ccomp" for c in verb.children):
-        return False
-    if in_narrative_clause(verb):
-        return False
-    if describes_noun(verb):
-        return False
-    if subject_is_patient(verb):
-        return False
-    if verb.dep_ == "xcomp" and lemma(verb.head) in PROSPECTIVE_HEADS:
-        return False  # "is expected to challenge": a forecast, not a stance
-    # "blamed each other": no single speaker
-    return not any(c.dep_ == "dobj" and c.lower_ in ("other", "another") for c in verb.children)
-
-
-def subject_is_patient(verb: Token) -> bool:
-    """The subject undergoes the verb, so holds no stance: "went on trial accused of fraud",
-    "a strike has been called for Monday" (unless a passive agent names who did it)."""
-    if passive_agent(verb, lambda _: True) is not None:
-        return False
-    perfect = any(c.lower_ in PERFECT_AUXILIARIES for c in verb.children if c.dep_ == "aux")
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    return passive or (verb.tag_ == "VBN" and not perfect)
-
-
-def stance_objects(verb: Token) -> list[Token]:
-    """The objects that carry a stance verb's content (empty when it has none)."""
-    complements = [
-        c
-        for c in verb.children
-        if c.dep_ in STANCE_COMPLEMENTS and not is_duration(c) and not is_anaphoric(c)
-    ]
-    if lemma(verb) in CLAUSAL_ONLY_STANCE and not any(
-        c.dep_ in ("xcomp", "ccomp", "oprd") or c.lower_ in ("for", "on") for c in complements
-    ):
-        return []
-    prepositions = STANCE_PREPOSITIONS | VERB_STANCE_PREPOSITIONS.get(lemma(verb), frozenset())
-    if not any(c.dep_ != "prep" or c.lower_ in prepositions for c in complements):
-        return []
-    if lemma(verb) in PREDICATIVE_STANCE and not any(
-        c.dep_ == "prep" and c.lower_ in PREDICATIVE_MARKS for c in complements
-    ):
-        return []  # "painted the fence" is no stance; "painted them as outsiders" is
-    return complements
-
-
-def stance_claim(verb: Token) -> list[Candidate]:
-    """'X accused Y of Z', 'X urged Y to Z', 'They question Z': the verb with its objects."""
-    complements = stance_objects(verb) if is_stance(verb) else []
-    if gives_a_name(verb, complements):
-        return []
-    subject = subject_of(verb)
-    if not complements or (subject is not None and lemma(subject) in COURT_NOUNS):
-        return []  # "A judge refused to dismiss the lawsuit": a ruling, told as narration
-    end = adjacent_end(verb, max(t.i for c in complements for t in c.subtree) + 1)
-    bounds = trimmed(without_narrative_tail(list(verb.doc[verb.i : end])))
-    if not bounds or any(p in verb.doc[bounds[0] : bounds[1]].text for p in ANONYMITY):
-        return []
-    return [Candidate(*bounds, "position", verb, subject, verb.text, 0.9)]
-
-
-def adjacent_end(verb: Token, end: int) -> int:
-    """Extend over dependents hung on the verb that directly continue its object."""
-    for child in verb.rights:
-        if child.i < end:
-            continue
-        if child.left_edge.i != end or child.dep_ not in TRAILING_DEPS or is_cue_verb(child):
-            break
-        end = child.right_edge.i + 1
-    return end
-
-
 def parenthetical_claim(verb: Token) -> list[Candidate]:
     """'No one, he said, had been arrested': the host clause around the cue."""
     if verb.dep_ != "parataxis" or any(c.dep_ == "ccomp" for c in verb.children):
         return []
     hidden = {t.i for t in verb.subtree}
-    bounds = trimmed(without_narrative_tail(without(list(verb.head.subtree), hidden)))
+    host = list(verb.head.subtree)
+    if split_subject(verb):  # "Operators that ..., she added, had avoided ...": the predicate
+        host = [t for t in host if t.i > verb.right_edge.i]
+    bounds = trimmed(without_narrative_tail(without(host, hidden)))
     if not bounds:
         return []
     return [Candidate(*bounds, "indirect", verb, subject_of(verb), verb.text)]
 
 
-def voiced_feeling(verb: Token) -> list[Candidate]:
-    """'X expressed concern that ...', 'Russia has complaints about ...': a voiced stance."""
-    if lemma(verb) not in EXPRESSION_VERBS or in_narrative_clause(verb):
-        return []
-    feeling = next(
-        (c for c in verb.children if c.dep_ == "dobj" and lemma(c) in FEELING_NOUNS), None
-    )
-    if feeling is None or not any(
-        c.dep_ in ("prep", "acl", "ccomp", "relcl") for c in feeling.children
-    ):
-        return []
-    bounds = trimmed(list(verb.doc[verb.i : feeling.right_edge.i + 1]))
+def split_subject(verb: Token) -> bool:
+    """A parenthetical cue between a subject with a relative clause and its predicate: the
+    predicate after the cue states the claim, not the longer subject before it."""
+    host = verb.head
+    subject = next((c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (
-        [Candidate(*bounds, "position", verb, subject_of(verb), verb.text, 0.9)] if bounds else []
+        subject is not None
+        and subject.right_edge.i < verb.left_edge.i <= verb.right_edge.i < host.i
+        and any(c.dep_ == "relcl" for c in subject.children)
     )
 
 
@@ -328,6 +212,8 @@ def verb_claims(verb: Token) -> list[Candidate]:
     """All claims cued by one verb."""
     if not is_cue_verb(verb):
         return voiced_feeling(verb) if verb.pos_ in ("VERB", "AUX") else []
+    if in_hypothetical_clause(verb):
+        return []  # "What happens if the government challenges the law": a supposed act
     if lemma(verb) in REPORTING_VERBS - STANCE_VERBS and any(
         c.dep_ == "neg" for c in verb.children
     ):

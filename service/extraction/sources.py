@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from service.extraction.candidates import Candidate, passive_agent, subject_of
 from service.extraction.clauses import (
     CUE_VERBS,
     possessor_claims,
@@ -19,7 +20,6 @@ from service.extraction.lexicon import (
     STANCE_NOUNS,
 )
 from service.extraction.pipeline import lemma
-from service.extraction.reported import Candidate, passive_agent, subject_of
 
 
 def according_to_claims(sentence: Span) -> list[Candidate]:
@@ -87,6 +87,38 @@ def possessed_stance_claims(sentence: Span) -> list[Candidate]:
     return claims
 
 
+def sourced_stance_claims(sentence: Span) -> list[Candidate]:
+    """'despite warnings from a charity that ...', 'complaints from residents that ...': the
+    clause is the position of the source the noun comes from."""
+    claims = []
+    for noun in sentence:
+        if lemma(noun) not in STANCE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        source = object_of(
+            next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        )
+        clause = next((c for c in noun.children if is_that_clause(c)), None)
+        if source is not None and clause is None:
+            clause = clause_after(source)
+        if source is None or clause is None:
+            continue
+        bounds = trimmed(without_narrative_tail(list(clause.subtree)))
+        if bounds:
+            claims.append(Candidate(*bounds, "position", noun, source, noun.text, 0.8))
+    return claims
+
+
+def clause_after(source: Token) -> Token | None:
+    """A that-clause right after the source, wherever the parser hung it."""
+    after = source.right_edge.i + 1
+    if after >= len(source.doc):
+        return None
+    mark = source.doc[after]
+    if mark.lower_ != "that" or mark.dep_ != "mark" or mark.head.i < mark.i:
+        return None
+    return mark.head
+
+
 def headline_claims(sentence: Span) -> list[Candidate]:
     """'Lena Ortiz: The park will stay open': a line opening with a full name and a colon
     states what that person says."""
@@ -126,7 +158,28 @@ def speech_source(verb: Token, usable: Callable[[Token], bool]) -> Token | None:
             return passive_agent(verb, usable)
     if verb_lemma in CUE_VERBS or speaking_at(verb):
         return subject_of(verb, usable)
+    if introduces_quote(verb):
+        return subject_of(verb, usable)
     return verdict_holder(verb) if verb_lemma == "be" else None
+
+
+def introduces_quote(verb: Token) -> bool:
+    """'X put it this way: "..."', 'X went further at a forum: "..."': a clause about a
+    named speaker that ends in a colon opening a quote introduces that quote."""
+    doc = verb.doc
+    own = [c.i for c in verb.children if c.text == ":" and c.i > verb.i]  # quote hung on verb
+    colon = own[0] if own else verb.right_edge.i + 1
+    if colon + 1 >= len(doc) or doc[colon].text != ":" or not doc[colon + 1].is_quote:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and names_speaker(subject)
+
+
+def names_speaker(subject: Token) -> bool:
+    """A name, a titled name or a personal pronoun: someone who can be quoted."""
+    if subject.pos_ == "PROPN" or subject.lower_ in ("he", "she", "they"):
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
 
 
 def speaking_at(verb: Token) -> bool:

@@ -6,26 +6,25 @@ from spacy.tokens import Token
 
 from service.extraction.affiliation import Affiliations
 from service.extraction.discourse import Discourse, Speaker, referred
+from service.extraction.documents import Documents
 from service.extraction.genders import gender_of_pronoun
 from service.extraction.lexicon import (
     COMPANY_NOUNS,
-    GOVERNMENT_WORDS,
     LAWYER_WORDS,
-    MEMBERSHIP_VERBS,
     NEUTER_PRONOUNS,
     ORG_WORDS,
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
-    POST_NOMINALS,
     QUANTIFIED_SOURCES,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
 )
-from service.extraction.name_extent import named_by, whole_registered_name, without_inner_apposition
+from service.extraction.mention_words import mention_context, name_chunk
+from service.extraction.name_extent import whole_registered_name, without_inner_apposition
 from service.extraction.parenthetical import fronted_setting, outside_reported
+from service.extraction.person_referents import described_body, first_person, paragraph_person
 from service.extraction.phrases import (
     bracketed_owner,
-    contiguous,
     core_tokens,
     descriptor_end,
     document_author,
@@ -42,25 +41,32 @@ from service.extraction.pipeline import lemma, text_of
 from service.extraction.roles import setting_of, syntactic_roles
 from service.extraction.sides import SideResolver
 
-NAME_MODIFIERS = ("compound", "amod", "nmod", "nummod")
 
-
-def possessive_mark(token: Token) -> bool:
-    """A possessive ending, also the curly apostrophe of a plural the parser reads as a
-    closing quote ("the Players\u2019 Association")."""
-    if token.dep_ == "case":
-        return True
-    previous = token.nbor(-1) if token.i > 0 else None
-    return token.text in ("\u2019", "'") and previous is not None and previous.lower_.endswith("s")
+def hyphenated_tail(head: Token) -> bool:
+    """The lower-case part of a hyphenated given name that the tagger read as a name
+    ("Tae-jun")."""
+    if head.i < 2 or not head.text.islower() or head.pos_ != "PROPN":
+        return False
+    hyphen, first = head.nbor(-1), head.nbor(-2)
+    return (
+        hyphen.text == "-"
+        and not hyphen.whitespace_
+        and not first.whitespace_
+        and first.pos_ == "PROPN"
+        and first.text[:1].isupper()
+    )
 
 
 class SpeakerBuilder:
     """Builds speakers from tokens, resolving references through the discourse."""
 
-    def __init__(self, resolver: SideResolver, discourse: Discourse, base: int):
+    def __init__(
+        self, resolver: SideResolver, discourse: Discourse, base: int, documents: Documents
+    ):
         self.resolver = resolver
         self.discourse = discourse
         self.base = base
+        self.documents = documents
         self.nearby: list[Speaker] = []
         self.affiliations = Affiliations(resolver, discourse)
 
@@ -106,7 +112,8 @@ class SpeakerBuilder:
         )
         if appositive is not None and fronted_setting(head):
             return self.build(appositive, nearby)  # "Outside court, the club's president, X"
-        if head.pos_ != "PROPN" or head.text[:1].islower():  # "the labour congress"
+        # "the labour congress" is common; "Kang Tae-jun" ends in a lower-case name part.
+        if not hyphenated_tail(head) and (head.pos_ != "PROPN" or head.text[:1].islower()):
             named = appositive or nested_appositive(head)
             if named is not None and named.pos_ == "PROPN":
                 return self.proper(named, title_head=head)
@@ -133,7 +140,13 @@ class SpeakerBuilder:
             return self.build(antecedent, nearby) if antecedent is not None else None
         if word in PERSONAL_PRONOUNS:
             wanted = gender_of_pronoun(word)
-            referent = self.first_person(nearby, wanted) or self.discourse.personal(wanted)
+            referent = (
+                first_person(self.discourse, nearby, wanted)
+                or paragraph_person(self.discourse, self.base, wanted)
+                or self.discourse.personal(wanted)
+            )
+            if referent is not None and described_body(referent):
+                referent = self.discourse.person(None)  # "he" is never "The panel's report"
         elif word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
             group = self.discourse.plural() if word in PLURAL_PRONOUNS else None
             outside = outside_reported(head, nearby, self.base)
@@ -146,12 +159,6 @@ class SpeakerBuilder:
             return Speaker(head.text, None, kind, start, end, None, explicit=False)
         return referent.at(start, end)
 
-    def first_person(self, nearby: list[Speaker], wanted: str | None) -> Speaker | None:
-        """The first person named earlier in the sentence, of the pronoun's gender: "Tom Hale
-        said ..., and he said ..."."""
-        people = (s for s in nearby if s.type == "person" and s.explicit and s.name)
-        return next((s for s in people if self.discourse.genders.fits(s.name, wanted)), None)
-
     def described_group(self, head: Token) -> Speaker | None:
         """A group described by what follows the pronoun: "those close to him", "many in the
         party" (a bare "some" names nobody)."""
@@ -161,13 +168,13 @@ class SpeakerBuilder:
         tokens = core_tokens(head, drop_determiner=False)
         start, end = self.offsets(tokens)
         speaker = Speaker(span_text(tokens), None, "group", start, end)
-        return self.with_side(speaker, self.context(head, None), head)
+        return self.with_side(speaker, mention_context(head, None), head)
 
     def proper(
         self, head: Token, title_head: Token | None, title_from: Token | None = None
     ) -> Speaker:
         """A named person, organisation or place, with its title."""
-        chunk = self.name_chunk(head)
+        chunk = name_chunk(head)
         start, end = self.offsets(chunk)
         if " " not in span_text(chunk):  # one word, also hyphenated ("Adjei-Brenya")
             earlier = self.discourse.by_surname(span_text(chunk))
@@ -189,7 +196,7 @@ class SpeakerBuilder:
                 if title_from.i <= t.i and self.base + t.idx < speaker.start
             ]
             speaker = replace(speaker, title=title_text(leading), type="person")
-        context = self.context(head, title_head or title_from)
+        context = mention_context(head, title_head or title_from)
         return self.with_side(speaker, context, head)
 
     def named(self, chunk: list[Token], start: int, end: int) -> Speaker:
@@ -218,47 +225,13 @@ class SpeakerBuilder:
         start, end = self.offsets(chunk[cut:])
         return Speaker(span_text(chunk[cut:]), title_text(chunk[:cut]), "organization", start, end)
 
-    def name_chunk(self, head: Token) -> list[Token]:
-        """Head with its name modifiers and an 'of' phrase ("Office of the Auditor-General")."""
-        modifiers = (*NAME_MODIFIERS, "poss") if head.lower_ in ORG_WORDS else NAME_MODIFIERS
-        left = [t for c in head.lefts if c.dep_ in modifiers or joined_hyphen(c) for t in c.subtree]
-        tokens = sorted([*left, head], key=lambda t: t.i)
-        for child in head.rights:
-            if child.dep_ == "prep" and head.lower_ in ORG_WORDS and named_by(child):
-                tokens.extend(child.subtree)
-        tokens = [
-            t
-            for t in tokens
-            if not t.is_punct or t.i > head.i or possessive_mark(t) or joined_hyphen(t)
-        ]
-        # "Angola's ministry of energy" keeps its possessor; "Ireland's Data Protection
-        # Commission" is a name on its own.
-        # Every state has a "Foreign Ministry": "Ghana's Foreign Ministry" keeps its state.
-        common_org = head.lower_ in ORG_WORDS and (
-            head.text[:1].islower() or head.lower_ in GOVERNMENT_WORDS
-        )
-        dropped = ("det",) if common_org else ("det", "poss")
-        while tokens and (
-            (tokens[0].dep_ in dropped and tokens[0].head.i == head.i)
-            or tokens[0].pos_ == "DET"
-            or tokens[0].dep_ == "case"
-            or tokens[0].is_punct
-        ):
-            tokens.pop(0)
-        tokens = contiguous(tokens, head) or [head]
-        # "Association of Rail Operators (ARO)": the acronym in brackets is not the name.
-        bracket = next((t.i for t in tokens if t.text == "(" and t.i > head.i), None)
-        tokens = [t for t in tokens if bracket is None or t.i < bracket]
-        while len(tokens) > 1 and tokens[-1].lower_ in POST_NOMINALS:
-            tokens.pop()
-        return tokens
-
     def person(self, chunk: list[Token], start: int, end: int) -> Speaker:
         """Split "Angolan Foreign Minister Teresa Bunga" into title and name."""
         split = len(chunk)
         while split > 0 and (
             (chunk[split - 1].pos_ == "PROPN" and not self.titular(chunk[split - 1]))
             or joined_hyphen(chunk[split - 1])
+            or hyphenated_tail(chunk[split - 1])
             or (split < len(chunk) and misread_given_name(chunk[split - 1]))
         ):
             split -= 1
@@ -287,6 +260,9 @@ class SpeakerBuilder:
         written = self.build(author, self.nearby) if author is not None else None
         if written is not None:
             return written
+        sender = self.documents.sender(head)  # "the letter said" after "in a letter"
+        if sender is not None:
+            return sender.at(*self.offsets(core_tokens(head, drop_determiner=False)))
         plural = head.tag_ in ("NNS", "NNPS")
         tokens = core_tokens(head, drop_determiner=False)
         if plural:
@@ -321,17 +297,4 @@ class SpeakerBuilder:
             known = head.lower_ in ORG_WORDS or self.resolver.known_name_kind(text) is not None
             kind = "organization" if known else "unknown"
             speaker = Speaker(text, None, kind, start, end)
-        return self.with_side(speaker, self.context(head, None), head)
-
-    def context(self, head: Token, title_head: Token | None) -> list[str]:
-        """Affiliation text around a mention: the whole phrase, then its relative clauses."""
-        relative = [
-            c for h in (head, title_head) if h is not None for c in h.children if c.dep_ == "relcl"
-        ]
-        hidden = {t.i for c in relative for t in c.subtree}
-        phrase = " ".join(t.text for t in head.subtree if t.i not in hidden)
-        # "who chairs the federation's board" tells affiliation; "who sued the council" does not.
-        # A joined verb counts too: "who has fished here for years and sits on its board".
-        verbs = [v for c in relative for v in (c, *c.conjuncts) if v.pos_ in ("VERB", "AUX")]
-        members = [v for v in verbs if lemma(v) in MEMBERSHIP_VERBS]
-        return [phrase, *(span_text(list(c.subtree)) for c in members)]
+        return self.with_side(speaker, mention_context(head, None), head)
