@@ -4,92 +4,19 @@ shared by every endpoint, and a separate budget for extraction counted by text s
 import functools
 import math
 import time
-from collections import defaultdict
 
 import marshmallow as ma
 from bson import ObjectId
 from flask import Flask, current_app, g, request
-from flask.globals import request_ctx
 from flask_limiter import HeaderNames, Limiter
-from flask_limiter._extension import LimiterContext
-from flask_limiter.util import get_qualified_name, get_remote_address
+from flask_limiter.util import get_remote_address
 from limits import parse
-from limits.storage import MemoryStorage
 
 from service.db import get_db
 from service.http.paths import is_open
 from service.problems import problem
 from service.proxies import current_request
-
-
-class SweptMemoryStorage(MemoryStorage):
-    """limits' in-process storage, sweeping expired counters inline at most once a second.
-
-    The stock one starts a timer thread whenever its last one has finished, which under
-    steady traffic is every other request (a thread start each: a few ms with the GIL).
-    Counts are unchanged: a fixed window's counter expires on read either way.
-    """
-
-    STORAGE_SCHEME = ["claimdesk-memory"]
-    SWEEP_SECONDS = 1.0
-
-    def __init__(self, uri: str | None = None, wrap_exceptions: bool = False, **options):
-        super().__init__(uri, wrap_exceptions=wrap_exceptions, **options)
-        self.timer.cancel()
-        self.next_sweep = time.monotonic() + self.SWEEP_SECONDS
-
-    def _MemoryStorage__schedule_expiry(self) -> None:  # overrides the private method
-        """Sweep now if the last sweep is a second old (instead of starting a thread)."""
-        now = time.monotonic()
-        if now >= self.next_sweep:
-            self.next_sweep = now + self.SWEEP_SECONDS
-            self._MemoryStorage__expire_events()  # type: ignore[attr-defined]
-
-
-class RequestLimiter(Limiter):
-    """flask-limiter's extension, with two per-request costs taken out (same answers).
-
-    It reads its per-request state seven times a request, each a look-up through the
-    ``flask.request_ctx`` proxy and a ``hasattr`` on it (about 14 Python calls): here
-    one look-up of the same attribute on the request context itself. And it picks the
-    limits a request has not yet been counted against by building ordered sets (about
-    100 calls for our one application limit): here a list and a set test.
-    """
-
-    @property
-    def context(self) -> LimiterContext:
-        """This request's limiter state (made on first use), as the extension keeps it."""
-        ctx = request_ctx._get_current_object()  # type: ignore[attr-defined]
-        contexts = ctx.__dict__.get("_limiter_request_context")
-        if contexts is None:
-            contexts = ctx._limiter_request_context = defaultdict(LimiterContext)
-        return contexts[self]
-
-    def _Limiter__filter_limits(  # overrides the private method
-        self, endpoint, blueprint, callable_name, in_middleware: bool = False
-    ) -> list:
-        """The limits to count this request against; the extension's own while its
-        storage is down (it then falls back to memory)."""
-        if self._storage_dead:
-            return Limiter._Limiter__filter_limits(  # type: ignore[attr-defined]
-                self, endpoint, blueprint, callable_name, in_middleware
-            )
-        if callable_name:
-            name = callable_name
-        else:
-            view_func = current_app.view_functions.get(endpoint or "", None)
-            name = get_qualified_name(view_func) if view_func else ""
-        if self._Limiter__check_all_limits_exempt(endpoint):  # type: ignore[attr-defined]
-            return []
-        manager = self.limit_manager
-        marked = name in self._marked_for_limiting or manager.has_hints(endpoint or "")
-        defaults, decorated = manager.resolve_limits(
-            current_app, endpoint, blueprint, name, in_middleware, marked
-        )
-        seen = self.context.seen_limits
-        fresh = [limit for limit in dict.fromkeys(defaults) if limit not in seen]
-        seen.update(fresh)
-        return fresh + list(decorated)
+from service.request_limiter import LIMITER_RETRY_AFTER, RequestLimiter
 
 
 def limit_key() -> str:
@@ -185,18 +112,6 @@ def auth_failure_limited() -> int:
     return _seconds_until_reset(limiter, item, "auth-failure", address)
 
 
-# flask-limiter sends Retry-After on every response; only a 429 should carry it.
-LIMITER_RETRY_AFTER = "X-RateLimit-Retry-After"
-
-
-def retry_after_on_429(response):
-    """Give a 429 the standard Retry-After header."""
-    if response.status_code == 429 and LIMITER_RETRY_AFTER in response.headers:
-        response.headers["Retry-After"] = response.headers[LIMITER_RETRY_AFTER]
-    response.headers.pop(LIMITER_RETRY_AFTER, None)
-    return response
-
-
 def init_app(app: Flask) -> Limiter:
     """Attach the limiter; storage shared by all workers when MongoDB is used."""
     config = app.config
@@ -222,7 +137,7 @@ def init_app(app: Flask) -> Limiter:
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     app.config.setdefault("RATELIMIT_KEY_PREFIX", "claimdesk")
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
-    app.after_request(retry_after_on_429)  # registered first, so it runs after the limiter's
+    position = len(app.after_request_funcs.get(None, []))
     # Application limits are one budget across all routes; default limits would give
     # every endpoint a budget of its own (20/min on 7 endpoints is 140/min).
     limiter = RequestLimiter(
@@ -235,6 +150,7 @@ def init_app(app: Flask) -> Limiter:
         header_name_mapping={HeaderNames.RETRY_AFTER: LIMITER_RETRY_AFTER},
     )
     cache_resolved_limits(limiter)
+    limiter.take_over_headers(app, position)
     app.extensions[EXTENSION] = limiter
     app.before_request(extraction_limited)  # after the limiter's own check
     return limiter

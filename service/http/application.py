@@ -1,4 +1,4 @@
-"""The Flask application class: Flask without two costs it pays on every request."""
+"""The Flask application class: Flask without three costs it pays on every request."""
 
 import hashlib
 from collections.abc import Callable
@@ -9,6 +9,8 @@ from typing import Any
 import orjson
 from flask import Flask
 from flask.json.provider import DefaultJSONProvider
+
+from service.http.responses import ClaimdeskResponse
 
 COMPACT = (",", ":")
 # datetimes, dataclasses and str/int subclasses go to Flask's own ``default``, as with json.
@@ -60,6 +62,7 @@ class ClaimdeskFlask(Flask):
     """
 
     json_provider_class = OrjsonProvider
+    response_class = ClaimdeskResponse
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)

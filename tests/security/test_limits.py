@@ -8,7 +8,8 @@ from flask_limiter import Limiter
 
 from service.auth.repository import KeyRepository
 from service.db import get_db
-from service.limits import EXTENSION, SweptMemoryStorage
+from service.limits import EXTENSION
+from service.request_limiter import SweptMemoryStorage
 
 
 def test_429_after_the_limit_per_key(make_app):
