@@ -1,6 +1,8 @@
 """Evidence rule for a bare cabinet office: "Abuja has demanded their release. ... Foreign
 Minister X told journalists" speaks for the one state the text just before names."""
 
+import re
+
 from service.extraction.declared_neutral import following
 from service.extraction.lexicon import GOVERNMENT_WORDS, NEUTRAL_ROLES
 from service.extraction.mention import Mention, words_of
@@ -9,6 +11,16 @@ from service.extraction.setting_rules import Found, Rules, bare_office, is_state
 from service.extraction.sides import Evidence, SideRef
 
 CABINET_TITLES = frozenset({"minister", "premier"})
+# The name of a body a possessor owns: "the state's Department of Mines, Industry and ...".
+OWNED_BODY = re.compile(
+    r"(?<=\w)(?:'s|\u2019s)\s+[A-Z][\w-]*(?:\s+(?:of|for|and|the|&|[A-Z][\w-]*)\b)*"
+)
+
+
+def without_owned_bodies(text: str) -> str:
+    """Text with the names of owned bodies cut after their possessor, which the text names:
+    "the state's Department of Mines" names the state (not a body whose name holds it)."""
+    return OWNED_BODY.sub("", text)
 
 
 def governed(side: SideRef) -> bool:
@@ -25,7 +37,7 @@ def cabinet_office(rules: Rules, mention: Mention) -> Found:
         return None
     if words_of(following(mention)) & NEUTRAL_ROLES:
         return None  # "Foreign Minister X, who is mediating the talks"
-    named = names_in(rules, f"{mention.previous} {mention.before}")
+    named = names_in(rules, without_owned_bodies(f"{mention.previous} {mention.before}"))
     states = [match for match in named if is_state(rules, match.side) or governed(match.side)]
     if len({match.side for match in states}) != 1:
         return None

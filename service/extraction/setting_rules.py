@@ -115,8 +115,8 @@ def officer_in_focus(rules: Rules, mention: Mention) -> Found:
 
 def officer_of_subject(rules: Rules, mention: Mention) -> Found:
     """A bare officer title speaks for the body the sentence before in its paragraph is
-    about, when it opens that sentence and is the only body named: "Velmora said it would
-    appeal. Chief executive X said ..."."""
+    about, when it opens that sentence (or its fronted "For X,") and is the only body named:
+    "Velmora said it would appeal. Chief executive X said ..."."""
     words = bare_office(mention)
     previous = mention.previous.replace("\u2019", "'").lstrip(' "\u201c')
     if not words or not words <= HEAD_WORDS or not previous:
@@ -125,7 +125,8 @@ def officer_of_subject(rules: Rules, mention: Mention) -> Found:
     if len({match.side for match in named}) != 1 or is_state(rules, named[0].side):
         return None
     subject = named[0].text.lower()
-    if not re.match(rf"(?:the\s+)?{re.escape(subject)}\b", previous.lower()):
+    # "For Aer Solas, the delay is unwelcome": a fronted "for X" makes X what it is about
+    if not re.match(rf"(?:for\s+)?(?:the\s+)?{re.escape(subject)}\b", previous.lower()):
         return None
     return named[0].side, Evidence("office", named[0].text, mention.at)
 
