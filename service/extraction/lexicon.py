@@ -139,6 +139,8 @@ AGENT_SUFFIXES: dict[str, tuple[str, ...]] = {
 FORMER_WORDS = frozenset(_LISTS["FORMER_WORDS"])
 # Verbs that give a person a designation instead of a name ("identified only as B14").
 DESIGNATING_VERBS = frozenset(_LISTS["DESIGNATING_VERBS"])
+# Nouns of a person who speaks for a body, whichever body it is.
+SPOKESPERSON_NOUNS = frozenset(_LISTS["SPOKESPERSON_NOUNS"])
 # Words before a department's office that qualify the holder, not the place ("Acting").
 OFFICE_MODIFIERS = frozenset(_LISTS["OFFICE_MODIFIERS"])
 # Offices that head a kind of institution: a superintendent speaks for the school district.

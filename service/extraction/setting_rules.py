@@ -14,6 +14,7 @@ from service.extraction.lexicon import (
     HEAD_WORDS,
     ORG_WORDS,
     ROLE_NOUNS,
+    SPOKESPERSON_NOUNS,
     SPOKESPERSON_WORDS,
     TITLE_WORDS,
 )
@@ -45,6 +46,11 @@ def role_of(title_words: set[str], body_words: set[str]) -> bool:
     return bool({stem(w) for w in roles} & {stem(w) for w in body_words})
 
 
+def speaks_for_body(title_words: set[str]) -> bool:
+    """A bare spokesperson ("the spokesperson") speaks for whichever body employs them."""
+    return bool(title_words & SPOKESPERSON_NOUNS) and title_words <= SPOKESPERSON_WORDS
+
+
 def stem(word: str) -> str:
     """Crude stem for matching titles to bodies ("commissioner" ~ "commission")."""
     return word.removesuffix("s").removesuffix("er")
@@ -67,9 +73,9 @@ def office_in_sentence(rules: Rules, mention: Mention) -> Found:
     words = bare_office(mention)
     before = mention.before.replace("\u2019", "'") if words else ""
     found = rules.resolver.registered_in(before) if before else None
-    if found is None or not role_of(words, speaker_words(found.text)):
+    if found is None or not (speaks_for_body(words) or role_of(words, speaker_words(found.text))):
         return None
-    if not before.lower().lstrip().startswith(found.text.lower()):
+    if not re.match(rf"\s*(?:the\s+)?{re.escape(found.text)}", before, re.IGNORECASE):
         return None  # the body must be what the clause is about, its subject
     if speaker_words(before) & FIRST_PERSON_PRONOUNS:
         return None  # "The ministry has ignored our letters": the speaker is on the other end

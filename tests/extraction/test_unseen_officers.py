@@ -157,3 +157,29 @@ def test_another_name_opening_with_the_same_possessive_is_unattributed(extract):
     )
     claims = extract(text, sides=VOICES).claims
     assert all(c["side_name"] != "Parents\u2019 Voice Scotland" for c in claims), claims
+
+
+HEALTH = registry(
+    ("Department of Health", ("the department",)),
+    ("Midwest Nurses Alliance", ("the alliance",)),
+)
+
+
+def test_a_bare_spokesperson_after_the_body_as_subject_speaks_for_it(extract):
+    text = (
+        "The Department of Health had received no request for extra funding, the "
+        "spokesperson added."
+    )
+    claims = extract(text, sides=HEALTH).claims
+    assert last_side(claims) == (None, "Department of Health"), claims
+    assert claims[-1]["side_evidence"]["via"] == "office"
+
+
+def test_a_spokesperson_after_another_subject_or_for_another_body_is_not_the_body_s(extract):
+    for text in (
+        "Nurses say the Department of Health ignored the warnings, a spokesperson added.",
+        "The Department of Health ignored the warnings, a spokesperson for the alliance said.",
+        "The Department of Health ignored the warnings, organisers said.",
+    ):
+        claims = extract(text, sides=HEALTH).claims
+        assert claims[-1]["side_name"] != "Department of Health", text
