@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from service.extraction.bridged_office import bridged_office
-from service.extraction.cabinet_office import cabinet_office
+from service.extraction.cabinet_office import cabinet_office, registered_government_minister
 from service.extraction.company_rules import company_office
 from service.extraction.cut_names import name_cut_at_apostrophe
 from service.extraction.declared_neutral import declared_neutral
@@ -291,4 +291,5 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     officer_of_subject,
     company_office,
     office_of_holder,
+    registered_government_minister,
 )

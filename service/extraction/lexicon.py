@@ -141,6 +141,8 @@ FORMER_WORDS = frozenset(_LISTS["FORMER_WORDS"])
 DESIGNATING_VERBS = frozenset(_LISTS["DESIGNATING_VERBS"])
 # Nouns of a person who speaks for a body, whichever body it is.
 SPOKESPERSON_NOUNS = frozenset(_LISTS["SPOKESPERSON_NOUNS"])
+# Portfolios a minister's bare title names ("Mines Minister"); a place there is not one.
+MINISTRY_TOPICS = frozenset(_LISTS["MINISTRY_TOPICS"])
 # Words before a department's office that qualify the holder, not the place ("Acting").
 OFFICE_MODIFIERS = frozenset(_LISTS["OFFICE_MODIFIERS"])
 # Offices that head a kind of institution: a superintendent speaks for the school district.

@@ -183,3 +183,45 @@ def test_a_spokesperson_after_another_subject_or_for_another_body_is_not_the_bod
     ):
         claims = extract(text, sides=HEALTH).claims
         assert claims[-1]["side_name"] != "Department of Health", text
+
+
+ONE_GOVERNMENT = registry(
+    ("Government of Queensland", ("the state government",)),
+    ("Tallow Creek Farmers", ("the farmers",)),
+)
+
+
+def test_a_bare_minister_speaks_for_the_one_registered_government(extract):
+    for title in ("Water Minister", "Premier", "Deputy Premier"):
+        text = (
+            "Farmers met in Roma on Monday to oppose the dam.\n\n"
+            f"{title} Ellen Marsh said the project had “passed every review”."
+        )
+        claims = extract(text, sides=ONE_GOVERNMENT).claims
+        assert last_side(claims) == ("Ellen Marsh", "Government of Queensland"), title
+        assert claims[-1]["side_evidence"]["via"] == "office"
+
+
+def test_a_minister_of_another_government_is_unattributed(extract):
+    for title in ("Federal Water Minister", "Shadow Water Minister", "Ontario Water Minister"):
+        text = f"{title} Ellen Marsh said the project had “passed every review”."
+        claims = extract(text, sides=ONE_GOVERNMENT).claims
+        assert last_side(claims) == ("Ellen Marsh", None), title
+
+
+def test_a_minister_after_another_country_is_named_is_unattributed(extract):
+    text = (
+        "Talks with Japan ended on Monday. Trade Minister Ellen Marsh said the project had "
+        "“passed every review”."
+    )
+    claims = extract(text, sides=ONE_GOVERNMENT).claims
+    assert last_side(claims) == ("Ellen Marsh", None)
+
+
+def test_a_minister_is_unattributed_when_two_governments_are_registered(extract):
+    sides = registry(
+        ("Government of Queensland", ("the state government",)),
+        ("Commonwealth Government", ("the federal government",)),
+    )
+    text = "Water Minister Ellen Marsh said the project had “passed every review”."
+    assert last_side(extract(text, sides=sides).claims) == ("Ellen Marsh", None)
