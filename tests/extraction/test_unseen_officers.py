@@ -225,3 +225,11 @@ def test_a_minister_is_unattributed_when_two_governments_are_registered(extract)
     )
     text = "Water Minister Ellen Marsh said the project had “passed every review”."
     assert last_side(extract(text, sides=sides).claims) == ("Ellen Marsh", None)
+
+
+def test_a_detective_rank_speaks_for_the_one_registered_force(extract):
+    for title in ("Detective Inspector", "Detective Superintendent", "Detective Sergeant"):
+        text = f"{title} Ruth Hale said officers were “following every line of inquiry”."
+        assert last_side(extract(text, sides=FORCE).claims) == ("Ruth Hale", "Harrow Vale Police")
+        sides = registry(("Harrow Vale Police", ()), ("Calder Police", ()))
+        assert last_side(extract(text, sides=sides).claims) == ("Ruth Hale", None), title
