@@ -8,10 +8,12 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from service.extraction.bridged_office import bridged_office
-from service.extraction.cabinet_office import cabinet_office
+from service.extraction.cabinet_office import cabinet_office, registered_government_minister
 from service.extraction.company_rules import company_office
+from service.extraction.cut_names import name_cut_at_apostrophe
 from service.extraction.declared_neutral import declared_neutral
 from service.extraction.definite_roles import engaged_counsel, role_referred_back
+from service.extraction.designations import designated_earlier, designation
 from service.extraction.discourse import Discourse, Speaker, referred
 from service.extraction.displaced_title import with_title_before_name
 from service.extraction.family_rules import family_surname, kin_description
@@ -256,9 +258,11 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     past_appointment,
     kin_description,
     own_name,
+    name_cut_at_apostrophe,
     own_title,
     apposition,
     relative_clause,
+    designation,
     self_named,
     former_title,
     family_surname,
@@ -267,6 +271,7 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     state_official,
     adversarial_role,
     introduction,
+    designated_earlier,
     represented_person,
     possessor,
     body_referred_back,
@@ -286,4 +291,5 @@ EVIDENCE_RULES: tuple[Callable[[Affiliations, Mention], Found], ...] = (
     officer_of_subject,
     company_office,
     office_of_holder,
+    registered_government_minister,
 )

@@ -137,6 +137,14 @@ AGENT_SUFFIXES: dict[str, tuple[str, ...]] = {
 }
 # Words that end a membership: "a former employee of X" no longer speaks for X.
 FORMER_WORDS = frozenset(_LISTS["FORMER_WORDS"])
+# Verbs that give a person a designation instead of a name ("identified only as B14").
+DESIGNATING_VERBS = frozenset(_LISTS["DESIGNATING_VERBS"])
+# Nouns of a person who speaks for a body, whichever body it is.
+SPOKESPERSON_NOUNS = frozenset(_LISTS["SPOKESPERSON_NOUNS"])
+# Portfolios a minister's bare title names ("Mines Minister"); a place there is not one.
+MINISTRY_TOPICS = frozenset(_LISTS["MINISTRY_TOPICS"])
+# Words before a department's office that qualify the holder, not the place ("Acting").
+OFFICE_MODIFIERS = frozenset(_LISTS["OFFICE_MODIFIERS"])
 # Offices that head a kind of institution: a superintendent speaks for the school district.
 INSTITUTION_OFFICES: dict[str, tuple[str, ...]] = {
     office: tuple(kinds) for office, kinds in _LISTS["INSTITUTION_OFFICES"].items()

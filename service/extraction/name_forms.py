@@ -10,8 +10,10 @@ from service.extraction.lexicon import (
     AGENT_SUFFIXES,
     CORPORATE_WORDS,
     DEMONYM_SUFFIXES,
+    FORMER_WORDS,
     HONORIFICS,
     OFFICE_HOLDERS,
+    OFFICE_MODIFIERS,
     OFFICE_TOPICS,
     ORG_WORDS,
     TITLE_WORDS,
@@ -20,6 +22,8 @@ from service.extraction.lexicon import (
 TOPIC_OF = re.compile(r"(?i)^(?:the\s+)?(\w+)\s+(?:of|for)\s+(?:the\s+)?(.+)$")
 TOPIC_WORD = re.compile(r"[A-Za-z][\w-]*")
 CONNECTIVES = frozenset({"and", "the", "of", "for", "&"})
+# The capitalised word just before an office in the same phrase ("Ontario Education Minister").
+OFFICE_QUALIFIER = re.compile(r"(?:^|\s)((?-i:[A-Z])[\w'.-]*)\s+$")
 
 
 def demonyms(name: str) -> list[str]:
@@ -58,7 +62,7 @@ def topic_offices(phrase: str) -> list[str]:
     Minister", "Minister of Health"; "State Department" -> "Secretary of State";
     "Department for Science, Innovation and Technology" -> "Technology Secretary"."""
     words = phrase.split()
-    of_form = TOPIC_OF.match(phrase)
+    of_form = TOPIC_OF.match(without_place(phrase))
     if of_form and of_form.group(1).lower() in OFFICE_HOLDERS:
         body, topic = of_form.group(1).lower(), of_form.group(2)
     elif len(words) >= 2 and words[-1].lower() in OFFICE_HOLDERS:
@@ -74,6 +78,20 @@ def topic_offices(phrase: str) -> list[str]:
         for word in topics
         for form in (f"{word} {officer}", f"{officer} of {word}", f"{officer} for {word}")
     ]
+
+
+def without_place(phrase: str) -> str:
+    """A department's name without the capitalised place before its kind: "Manitoba Ministry
+    of Education" -> "Ministry of Education" (its minister is the "Education Minister")."""
+    words = phrase.split()
+    for at, word in enumerate(words[1:4], start=1):
+        before = words[:at]
+        if not all(w[:1].isupper() and w.lower() not in ORG_WORDS for w in before):
+            break
+        following = words[at + 1 : at + 2]
+        if word.lower() in OFFICE_HOLDERS and following and following[0] in ("of", "for"):
+            return " ".join(words[at:])
+    return phrase
 
 
 def topic_words(topic: str) -> list[str]:
@@ -94,12 +112,14 @@ NAME_AFTER = re.compile(
 
 
 def inside_longer_name(
-    text: str, match: re.Match[str], generic: bool, own: tuple[str, ...] = ()
+    text: str, match: re.Match[str], generic: bool, own: tuple[str, ...] = (), office=False
 ) -> bool:
     """Whether a match is part of another body's longer name: a common-noun alias written
     into a name ("the council" in "Eastfield County Council"), or a name continued into an
     organisation's ("Rovers" in "Rovers Supporters' Trust"); own names the side (its name and
-    aliases), whose possessive opens its own body's name."""
+    aliases), whose possessive opens its own body's name; an office may be another place's."""
+    if office and another_place_office(text, match, own):
+        return True
     words = match.group(0).split()
     if in_place_named_body(text, match.start()) or qualified_body(text, match, own):
         return True
@@ -116,6 +136,17 @@ def inside_longer_name(
     # "Eastfield Unified Council of PTAs" is headed by "council", before its "of"
     heads = {following[-1], *following[: next_of(following)][-1:]} if following else set()
     return bool(heads & ORG_WORDS) and not set(following) & TITLE_WORDS
+
+
+def another_place_office(text: str, match: re.Match[str], own: tuple[str, ...]) -> bool:
+    """Whether a department's office is qualified by another place than the side's own:
+    "Ontario Education Minister" is no officer of "Manitoba Ministry of Education"."""
+    before = OFFICE_QUALIFIER.search(text[: match.start()])
+    if before is None:
+        return False
+    word = before.group(1).lower().removesuffix("'s")
+    own_words = {w.lower() for name in own for w in name.replace("\u2019", "'").split()}
+    return word not in TITLE_WORDS | HONORIFICS | FORMER_WORDS | OFFICE_MODIFIERS | own_words
 
 
 def another_named_of(text: str, found: str, side_name: str) -> bool:

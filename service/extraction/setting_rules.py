@@ -14,6 +14,7 @@ from service.extraction.lexicon import (
     HEAD_WORDS,
     ORG_WORDS,
     ROLE_NOUNS,
+    SPOKESPERSON_NOUNS,
     SPOKESPERSON_WORDS,
     TITLE_WORDS,
 )
@@ -45,6 +46,11 @@ def role_of(title_words: set[str], body_words: set[str]) -> bool:
     return bool({stem(w) for w in roles} & {stem(w) for w in body_words})
 
 
+def speaks_for_body(title_words: set[str]) -> bool:
+    """A bare spokesperson ("the spokesperson") speaks for whichever body employs them."""
+    return bool(title_words & SPOKESPERSON_NOUNS) and title_words <= SPOKESPERSON_WORDS
+
+
 def stem(word: str) -> str:
     """Crude stem for matching titles to bodies ("commissioner" ~ "commission")."""
     return word.removesuffix("s").removesuffix("er")
@@ -67,9 +73,9 @@ def office_in_sentence(rules: Rules, mention: Mention) -> Found:
     words = bare_office(mention)
     before = mention.before.replace("\u2019", "'") if words else ""
     found = rules.resolver.registered_in(before) if before else None
-    if found is None or not role_of(words, speaker_words(found.text)):
+    if found is None or not (speaks_for_body(words) or role_of(words, speaker_words(found.text))):
         return None
-    if not before.lower().lstrip().startswith(found.text.lower()):
+    if not re.match(rf"\s*(?:the\s+)?{re.escape(found.text)}", before, re.IGNORECASE):
         return None  # the body must be what the clause is about, its subject
     if speaker_words(before) & FIRST_PERSON_PRONOUNS:
         return None  # "The ministry has ignored our letters": the speaker is on the other end
@@ -115,8 +121,8 @@ def officer_in_focus(rules: Rules, mention: Mention) -> Found:
 
 def officer_of_subject(rules: Rules, mention: Mention) -> Found:
     """A bare officer title speaks for the body the sentence before in its paragraph is
-    about, when it opens that sentence and is the only body named: "Velmora said it would
-    appeal. Chief executive X said ..."."""
+    about, when it opens that sentence (or its fronted "For X,") and is the only body named:
+    "Velmora said it would appeal. Chief executive X said ..."."""
     words = bare_office(mention)
     previous = mention.previous.replace("\u2019", "'").lstrip(' "\u201c')
     if not words or not words <= HEAD_WORDS or not previous:
@@ -125,7 +131,8 @@ def officer_of_subject(rules: Rules, mention: Mention) -> Found:
     if len({match.side for match in named}) != 1 or is_state(rules, named[0].side):
         return None
     subject = named[0].text.lower()
-    if not re.match(rf"(?:the\s+)?{re.escape(subject)}\b", previous.lower()):
+    # "For Aer Solas, the delay is unwelcome": a fronted "for X" makes X what it is about
+    if not re.match(rf"(?:for\s+)?(?:the\s+)?{re.escape(subject)}\b", previous.lower()):
         return None
     return named[0].side, Evidence("office", named[0].text, mention.at)
 

@@ -181,10 +181,10 @@ class PhraseIndex:
             for (_, acronym), phrases in sorted(groups.items())
         ]
 
-    def _owned(self, phrase: str) -> tuple[bool, tuple[str, ...]]:
-        """Whether a phrase is a generic alias, and the names of its side."""
-        side, _, generic = self._sides[phrase.lower()]
-        return generic, (side.name, *side.aliases)
+    def _owned(self, phrase: str) -> tuple[bool, tuple[str, ...], bool]:
+        """Whether a phrase is a generic alias, the names of its side, whether an office."""
+        side, form, generic = self._sides[phrase.lower()]
+        return generic, (side.name, *side.aliases), form == "office"
 
     def has_phrase(self, lowered: str) -> bool:
         """Whether a lower-cased phrase is one of the indexed names or aliases."""
