@@ -6,9 +6,15 @@ from spacy.tokens import Token
 
 from service.extraction.analysis import Found, ParagraphAnalysis
 from service.extraction.discourse import Speaker
-from service.extraction.lexicon import CREDIT_DASHES
+from service.extraction.lexicon import CREDIT_DASHES, QUESTION_CUES
 from service.extraction.pipeline import lemma, text_of
-from service.extraction.quotes import Quote, inner_text_bounds, is_statement, word_count
+from service.extraction.quotes import (
+    Quote,
+    inner_text_bounds,
+    is_statement,
+    only_a_question,
+    word_count,
+)
 from service.extraction.sources import speaking_at
 
 SENTENCE_ENDS = frozenset(".!?")
@@ -121,6 +127,12 @@ def refers_back_how(cue: Token) -> bool:
     )
 
 
+def put_as_question(inner: str, cue: str) -> bool:
+    """'"Will you commit to a number?" she asked': a question put to someone asks for a
+    position and states none (a rhetorical one that a speaker "said" stays theirs)."""
+    return only_a_question(inner) and cue.lower() in QUESTION_CUES
+
+
 def attribute(
     analysis: ParagraphAnalysis,
     previous: ParagraphState,
@@ -145,7 +157,7 @@ def attribute(
             cue, speaker, weight = attributed[quote.outer_start]
             inner = text_of(analysis.doc)[quote.inner_start : quote.inner_end]
             minimum = MIN_WORDS_WITH_CUE if weight == 1.0 else MIN_WORDS_INHERITED
-            if is_statement(inner, minimum):
+            if is_statement(inner, minimum) and not put_as_question(inner, cue):
                 kept.append(quote_found(analysis, quote, cue, speaker, weight))
     return kept
 
