@@ -15,7 +15,7 @@ from service.extraction.quotes import (
     only_a_question,
     word_count,
 )
-from service.extraction.sources import speaking_at
+from service.extraction.sources import delivers_statement, speaking_at
 
 SENTENCE_ENDS = frozenset(".!?")
 MIN_WORDS_WITH_CUE = 3
@@ -202,4 +202,15 @@ def paragraph_state(
     open_speaker = None
     if analysis.quotes and not analysis.quotes[-1].closed and ordered:
         open_speaker = ordered[-1].speaker
-    return ParagraphState(colon, last_cue, open_speaker, ordered[-1].speaker if ordered else None)
+    introduced = colon or ends_with_statement(analysis)
+    last = ordered[-1].speaker if ordered else None
+    return ParagraphState(introduced, last_cue, open_speaker, last)
+
+
+def ends_with_statement(analysis: ParagraphAnalysis) -> bool:
+    """A paragraph without quotes whose last sentence delivers a statement ("X read a
+    statement to reporters") introduces the quote that opens the next one, as a colon does."""
+    if analysis.quotes:
+        return False
+    last = list(analysis.doc.sents)[-1]
+    return any(t.i in analysis.cue_speakers and delivers_statement(t) for t in last)

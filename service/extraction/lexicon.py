@@ -214,3 +214,6 @@ PRESENT_AUXILIARIES = frozenset(_LISTS["PRESENT_AUXILIARIES"])
 ISSUING_VERBS = frozenset(_LISTS["ISSUING_VERBS"])
 # Cue words that put a quote as a question to someone: '"Will you commit?" she asked'.
 QUESTION_CUES = frozenset(_LISTS["QUESTION_CUES"])
+# Verbs of delivering a statement aloud: "X read a statement to reporters" introduces the
+# quote that follows.
+STATEMENT_VERBS = frozenset(_LISTS["STATEMENT_VERBS"])

@@ -83,3 +83,21 @@ def test_a_statement_issued_speaks_for_its_issuer(extract):
 def test_a_statement_someone_only_saw_is_not_theirs(extract):
     text = "Inspectors found a notice saying the lift had been serviced."
     assert all(c["speaker"]["name"] != "Inspectors" for c in extract(text, sides=[]).claims)
+
+
+def test_a_statement_read_out_introduces_the_quote_that_follows(extract):
+    text = (
+        "On the courthouse steps, the driver's sister, Mira Obi, read a brief statement "
+        "to reporters.\n\n"
+        "\u201cHe was a careful driver and he deserved a proper investigation.\u201d"
+    )
+    (claim,) = extract(text, sides=[]).claims
+    assert claim["speaker"]["name"] == "Mira Obi" and claim["kind"] == "direct"
+
+
+def test_a_visit_introduces_no_quote(extract):
+    text = (
+        "The mayor toured the flooded estate on Monday.\n\n"
+        "\u201cWe will rebuild every home that was lost, and we will do it by winter.\u201d"
+    )
+    assert extract(text, sides=[]).claims == []
