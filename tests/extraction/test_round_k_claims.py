@@ -101,3 +101,10 @@ def test_a_visit_introduces_no_quote(extract):
         "\u201cWe will rebuild every home that was lost, and we will do it by winter.\u201d"
     )
     assert extract(text, sides=[]).claims == []
+
+
+def test_a_possessor_after_a_fronted_setting_is_not_the_name(extract):
+    text = "Within hours, Halden's campaign said the tax plan was fully costed."
+    (claim,) = extract(text, sides=[]).claims
+    assert claim["speaker"]["name"] != "Halden"
+    assert "Halden's campaign" in (claim["speaker"]["name"] or claim["speaker"]["title"])
