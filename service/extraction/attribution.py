@@ -6,10 +6,16 @@ from spacy.tokens import Token
 
 from service.extraction.analysis import Found, ParagraphAnalysis
 from service.extraction.discourse import Speaker
-from service.extraction.lexicon import CREDIT_DASHES
+from service.extraction.lexicon import CREDIT_DASHES, QUESTION_CUES
 from service.extraction.pipeline import lemma, text_of
-from service.extraction.quotes import Quote, inner_text_bounds, is_statement, word_count
-from service.extraction.sources import speaking_at
+from service.extraction.quotes import (
+    Quote,
+    inner_text_bounds,
+    is_statement,
+    only_a_question,
+    word_count,
+)
+from service.extraction.sources import delivers_statement, speaking_at
 
 SENTENCE_ENDS = frozenset(".!?")
 MIN_WORDS_WITH_CUE = 3
@@ -121,6 +127,12 @@ def refers_back_how(cue: Token) -> bool:
     )
 
 
+def put_as_question(inner: str, cue: str) -> bool:
+    """'"Will you commit to a number?" she asked': a question put to someone asks for a
+    position and states none (a rhetorical one that a speaker "said" stays theirs)."""
+    return only_a_question(inner) and cue.lower() in QUESTION_CUES
+
+
 def attribute(
     analysis: ParagraphAnalysis,
     previous: ParagraphState,
@@ -145,7 +157,7 @@ def attribute(
             cue, speaker, weight = attributed[quote.outer_start]
             inner = text_of(analysis.doc)[quote.inner_start : quote.inner_end]
             minimum = MIN_WORDS_WITH_CUE if weight == 1.0 else MIN_WORDS_INHERITED
-            if is_statement(inner, minimum):
+            if is_statement(inner, minimum) and not put_as_question(inner, cue):
                 kept.append(quote_found(analysis, quote, cue, speaker, weight))
     return kept
 
@@ -190,4 +202,15 @@ def paragraph_state(
     open_speaker = None
     if analysis.quotes and not analysis.quotes[-1].closed and ordered:
         open_speaker = ordered[-1].speaker
-    return ParagraphState(colon, last_cue, open_speaker, ordered[-1].speaker if ordered else None)
+    introduced = colon or ends_with_statement(analysis)
+    last = ordered[-1].speaker if ordered else None
+    return ParagraphState(introduced, last_cue, open_speaker, last)
+
+
+def ends_with_statement(analysis: ParagraphAnalysis) -> bool:
+    """A paragraph without quotes whose last sentence delivers a statement ("X read a
+    statement to reporters") introduces the quote that opens the next one, as a colon does."""
+    if analysis.quotes:
+        return False
+    last = list(analysis.doc.sents)[-1]
+    return any(t.i in analysis.cue_speakers and delivers_statement(t) for t in last)

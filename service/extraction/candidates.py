@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from service.extraction.clauses import SUBJECT_DEPS, is_speech_act
+from service.extraction.lexicon import ISSUING_VERBS, SPEECH_NOUNS
+from service.extraction.pipeline import lemma
 from service.extraction.subject_repair import described_subject
 
 
@@ -55,7 +57,22 @@ def inherited_subject(verb: Token, usable: Callable[[Token], bool]) -> Token | N
         return subject_of(verb.head.head, usable)  # "X said A and urged B", misattached
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head, usable)
+    if issued_speech(verb):  # "X issued a statement saying ...": X says it
+        return subject_of(verb.head.head, usable)
     previous = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
     if previous is not None and previous.pos_ in ("PROPN", "ADV") and previous.text[:1].isupper():
         return previous if usable(previous) else None
     return described_subject(verb, usable)
+
+
+def issued_speech(verb: Token) -> bool:
+    """A cue describing what a statement its issuer put out says ("issued a statement
+    saying ...", "released a response arguing ...")."""
+    statement = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and lemma(statement) in SPEECH_NOUNS
+        and statement.dep_ == "dobj"
+        and lemma(statement.head) in ISSUING_VERBS
+    )

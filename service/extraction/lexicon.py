@@ -212,3 +212,16 @@ PLACE_NAMED_BODIES = frozenset(_LISTS["PLACE_NAMED_BODIES"])
 # the pronouns already used of them ("Mr Hale ... She replied" is not Hale).
 FEMININE_WORDS = frozenset(_LISTS["FEMININE_WORDS"])
 MASCULINE_WORDS = frozenset(_LISTS["MASCULINE_WORDS"])
+# Nouns of measured opinion: what "a poll of 1,100 viewers found" is a finding, not a claim.
+POLL_NOUNS = frozenset(_LISTS["POLL_NOUNS"])
+# Verbs of pursuing an aim: "the federation is seeking a raise" narrates it, stating nothing.
+PURSUIT_VERBS = frozenset(_LISTS["PURSUIT_VERBS"])
+# Auxiliaries of the present progressive ("is seeking").
+PRESENT_AUXILIARIES = frozenset(_LISTS["PRESENT_AUXILIARIES"])
+# Verbs of putting out a statement: "X issued a statement saying ..." is X's claim.
+ISSUING_VERBS = frozenset(_LISTS["ISSUING_VERBS"])
+# Cue words that put a quote as a question to someone: '"Will you commit?" she asked'.
+QUESTION_CUES = frozenset(_LISTS["QUESTION_CUES"])
+# Verbs of delivering a statement aloud: "X read a statement to reporters" introduces the
+# quote that follows.
+STATEMENT_VERBS = frozenset(_LISTS["STATEMENT_VERBS"])

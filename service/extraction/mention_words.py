@@ -47,12 +47,23 @@ def name_chunk(head: Token) -> list[Token]:
     ):
         tokens.pop(0)
     tokens = contiguous(tokens, head) or [head]
+    while len(tokens) > 1 and hyphen_tail(tokens[0]):
+        tokens.pop(0)
     # "Association of Rail Operators (ARO)": the acronym in brackets is not the name.
     bracket = next((t.i for t in tokens if t.text == "(" and t.i > head.i), None)
     tokens = [t for t in tokens if bracket is None or t.i < bracket]
     while len(tokens) > 1 and (tokens[-1].lower_ in POST_NOMINALS or tokens[-1].dep_ == "case"):
         tokens.pop()  # "Helen Ashcroft KC", "Kelmore University's"
     return tokens
+
+
+def hyphen_tail(token: Token) -> bool:
+    """The lower-case end of a hyphenated modifier cut from its first half ("based" of
+    "Brussels-based"): a description in front of the name, not part of it."""
+    if token.i == 0 or not token.text[:1].islower():
+        return False
+    hyphen = token.nbor(-1)
+    return hyphen.text == "-" and not hyphen.whitespace_
 
 
 def mention_context(head: Token, title_head: Token | None) -> list[str]:

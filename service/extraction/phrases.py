@@ -66,7 +66,11 @@ def nested_appositive(head: Token) -> Token | None:
     for token in head.subtree:
         if token.pos_ != "PROPN" or token.i == head.i or token.dep_ == "compound":
             continue
-        after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
+        # A comma before a possessor in front of the head ("Later, Olund's campaign") belongs
+        # to the sentence: the name in apposition follows the head.
+        after_comma = (
+            token.i > head.i and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
+        )
         if token.dep_ == "appos" or (after_comma and token.right_edge.i == head.right_edge.i - 1):
             return token
     return None

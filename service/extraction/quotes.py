@@ -91,6 +91,13 @@ def is_statement(inner: str, min_words: int = 4) -> bool:
     return word_count(inner) >= min_words and not looks_like_title(inner) and not dangling(inner)
 
 
+def only_a_question(inner: str) -> bool:
+    """A quote that is one question and nothing else; a question inside a longer quote
+    ("... who pays? Not the developer.") is part of a statement."""
+    text = inner.rstrip().rstrip(CLOSING + STRAIGHT).rstrip()
+    return text.endswith("?") and not any(mark in text[:-1] for mark in ".!?")
+
+
 def dangling(inner: str) -> bool:
     """A subordinate clause cut off by a split quote ('"If the city caps the fleet," said
     X, "..."'): it states nothing until its main clause."""

@@ -17,6 +17,7 @@ from service.extraction.clauses import (
 from service.extraction.lexicon import (
     DECLINED_SPEECH,
     PASSIVE_ANNOUNCE_VERBS,
+    POLL_NOUNS,
     QUESTION_WORDS,
     REPORTING_VERBS,
     STANCE_VERBS,
@@ -208,12 +209,24 @@ def passive_announcement(verb: Token) -> list[Candidate]:
     return [Candidate(*bounds, "position", verb, agent, verb.text, 0.8)]
 
 
+def poll_finding(verb: Token) -> bool:
+    """'A snap poll of 1,100 viewers found that 46 percent ...': a measured opinion, nobody's
+    claim (a survey by a named body speaks for it); nor is what its respondents think."""
+    for node in [verb, *verb.ancestors]:
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None and lemma(subject) in POLL_NOUNS:
+            return not any(c.dep_ == "prep" and c.lower_ == "by" for c in subject.children)
+    return False
+
+
 def verb_claims(verb: Token) -> list[Candidate]:
     """All claims cued by one verb."""
     if not is_cue_verb(verb):
         return voiced_feeling(verb) if verb.pos_ in ("VERB", "AUX") else []
     if in_hypothetical_clause(verb):
         return []  # "What happens if the government challenges the law": a supposed act
+    if poll_finding(verb):
+        return []
     if lemma(verb) in REPORTING_VERBS - STANCE_VERBS and any(
         c.dep_ == "neg" for c in verb.children
     ):

@@ -18,6 +18,7 @@ from service.extraction.lexicon import (
     SPEECH_NOUNS,
     SPEECH_SOURCE_PASSIVES,
     STANCE_NOUNS,
+    STATEMENT_VERBS,
 )
 from service.extraction.pipeline import lemma
 
@@ -158,9 +159,22 @@ def speech_source(verb: Token, usable: Callable[[Token], bool]) -> Token | None:
             return passive_agent(verb, usable)
     if verb_lemma in CUE_VERBS or speaking_at(verb):
         return subject_of(verb, usable)
-    if introduces_quote(verb):
+    if introduces_quote(verb) or delivers_statement(verb):
         return subject_of(verb, usable)
     return verdict_holder(verb) if verb_lemma == "be" else None
+
+
+def delivers_statement(verb: Token) -> bool:
+    """'Grace Mensah read a short statement to reporters': a statement delivered without its
+    words in the sentence; they follow in a quote."""
+    if lemma(verb) not in STATEMENT_VERBS:
+        return False
+    statement = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (
+        statement is not None
+        and lemma(statement) in SPEECH_NOUNS
+        and not any(c.dep_ in ("acl", "relcl", "prep") for c in statement.children)
+    )
 
 
 def introduces_quote(verb: Token) -> bool:

@@ -23,7 +23,9 @@ from service.extraction.lexicon import (
     PERFECT_AUXILIARIES,
     PREDICATIVE_MARKS,
     PREDICATIVE_STANCE,
+    PRESENT_AUXILIARIES,
     PROSPECTIVE_HEADS,
+    PURSUIT_VERBS,
     STANCE_PREPOSITIONS,
     STANCE_VERBS,
     VERB_STANCE_PREPOSITIONS,
@@ -70,12 +72,23 @@ def is_stance(verb: Token) -> bool:
         return False
     if in_narrative_clause(verb) or describes_noun(verb):
         return False
-    if subject_is_patient(verb):
+    if subject_is_patient(verb) or narrated_pursuit(verb):
         return False
     if verb.dep_ == "xcomp" and lemma(verb.head) in PROSPECTIVE_HEADS | OBLIGATION_HEADS:
         return False  # "is expected to challenge", "had to call for quiet": not a stance
     # "blamed each other": no single speaker
     return not any(c.dep_ == "dobj" and c.lower_ in ("other", "another") for c in verb.children)
+
+
+def narrated_pursuit(verb: Token) -> bool:
+    """'The federation is seeking a raise', 'The suit seeks damages': an aim in the present,
+    told by the reporter; 'will seek a review' announces one and stays a stance."""
+    if lemma(verb) not in PURSUIT_VERBS or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    progressive = verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in PRESENT_AUXILIARIES for c in verb.children
+    )
+    return progressive or verb.tag_ in ("VBZ", "VBP")
 
 
 def subject_is_patient(verb: Token) -> bool:
@@ -96,7 +109,7 @@ def stance_objects(verb: Token) -> list[Token]:
         if c.dep_ in STANCE_COMPLEMENTS and not is_duration(c) and not is_anaphoric(c)
     ]
     if lemma(verb) in CLAUSAL_ONLY_STANCE and not any(
-        c.dep_ in ("xcomp", "ccomp", "oprd") or c.lower_ in ("for", "on") for c in complements
+        c.dep_ in ("xcomp", "ccomp", "oprd") or asks_for(c, verb) for c in complements
     ):
         return []
     prepositions = STANCE_PREPOSITIONS | VERB_STANCE_PREPOSITIONS.get(lemma(verb), frozenset())
@@ -107,6 +120,20 @@ def stance_objects(verb: Token) -> list[Token]:
     ):
         return []  # "painted the fence" is no stance; "painted them as outsiders" is
     return complements
+
+
+def asks_for(complement: Token, verb: Token) -> bool:
+    """'pressed for a raise', 'called on ministers': what is asked for. With a direct object
+    and no infinitive, 'on' names a topic ("pressed both candidates on immigration"): a
+    question, no stance."""
+    if complement.lower_ == "for":
+        return True
+    if complement.lower_ != "on":
+        return False
+    asked_to_act = any(
+        c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children) for c in verb.children
+    )
+    return asked_to_act or not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def stance_claim(verb: Token) -> list[Candidate]:
