@@ -53,10 +53,9 @@ def test_a_manual_copy_of_an_extracted_claim_is_a_409(extracting_client, problem
     assert problem(client.post(f"{API}/claims", json=copy), 409)["existing_id"] == extracted["id"]
 
 
-def test_racing_copies_make_one_claim(app, make_article, db):
-    article = make_article()
-    body = {"article_id": article["id"], "text": "taxes will fall next year", "kind": "indirect"}
-    barrier = threading.Barrier(8)
+def post_racing_copies(app, body, copies=8):
+    """POST the same claim from `copies` threads released together; (status, body) each."""
+    barrier = threading.Barrier(copies)
     answers: list = []
 
     def post():
@@ -65,11 +64,18 @@ def test_racing_copies_make_one_claim(app, make_article, db):
         response = client.post(f"{API}/claims", json=body)
         answers.append((response.status_code, response.get_json()))
 
-    threads = [threading.Thread(target=post) for _ in range(8)]
+    threads = [threading.Thread(target=post) for _ in range(copies)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(10)
+    return answers
+
+
+def test_racing_copies_make_one_claim(app, make_article, db):
+    article = make_article()
+    body = {"article_id": article["id"], "text": "taxes will fall next year", "kind": "indirect"}
+    answers = post_racing_copies(app, body)
     created = [a for status, a in answers if status == 201]
     assert len(created) == 1 and db.claims.count_documents({}) == 1
     assert {a["existing_id"] for status, a in answers if status == 409} == {created[0]["id"]}
@@ -109,20 +115,7 @@ def test_the_same_words_by_another_speaker_are_welcome(client, make_article, db)
 def test_racing_copies_without_a_span_make_one_claim(app, make_article, db):
     article = make_article()
     body = {"article_id": article["id"], "text": OFF_THE_PAGE, "kind": "indirect"}
-    barrier = threading.Barrier(8)
-    answers: list = []
-
-    def post():
-        client = app.test_client()
-        barrier.wait()
-        response = client.post(f"{API}/claims", json=body)
-        answers.append((response.status_code, response.get_json()))
-
-    threads = [threading.Thread(target=post) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
+    answers = post_racing_copies(app, body)
     created = [a for status, a in answers if status == 201]
     assert len(created) == 1 and db.claims.count_documents({}) == 1
     assert {a["existing_id"] for status, a in answers if status == 409} == {created[0]["id"]}
